@@ -1,0 +1,59 @@
+// Lint enforces the architecture (CONVENTIONS.md §7): app → features → (api, components, lib,
+// config); features never import each other; only src/api speaks HTTP; one HTML sink (none yet).
+import js from '@eslint/js';
+import tanstackQuery from '@tanstack/eslint-plugin-query';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (from, forbidden, message) => ({
+  files: [`src/${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache', '.runlens-demo'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': tanstackQuery, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...tanstackQuery.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Only src/api speaks HTTP.
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'HTTP goes through src/api (client.ts).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render server data as text; HTML goes through one sanitizing wrapper.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
+      ],
+    },
+  },
+  { files: ['src/api/**/*.ts'], rules: { 'no-restricted-globals': 'off' } },
+  layer('features/experiments', ['@/app/*', '@/features/*', '!@/features/experiments/*'], 'Features never import each other or app/.'),
+  layer('api', ['@/app/*', '@/features/*', '@/components/*'], 'src/api sits below the UI.'),
+  layer('components', ['@/app/*', '@/features/*'], 'Shared components are domain-free.'),
+  layer('lib', ['@/app/*', '@/features/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'], 'lib/ holds pure, framework-free functions.'),
+  layer('config', ['@/app/*', '@/features/*', '@/components/*'], 'config/ sits below the UI.'),
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', 'bin/**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '@/*'], message: 'server/ shares only types with the browser code.' }] }],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,136 @@
+// `runlens serve`: the production build plus a same-origin proxy to a tracking server.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createRunlensServer } from './app.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
+import { probeTrackingServer } from './probe.ts';
+
+const HELP = `Usage: runlens serve [options]
+
+Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server.
+
+Options:
+  --tracking-uri <url>     Tracking server (http or https; a path prefix is kept).
+                           Env: MLFLOW_TRACKING_URI. Default: ${DEFAULT_TRACKING_URI}
+  --host <address>         Address to listen on. Env: RUNLENS_HOST. Default: ${DEFAULT_HOST}
+  --port <number>          Port to listen on (0 = any free port). Env: RUNLENS_PORT. Default: ${DEFAULT_PORT}
+  --allowed-hosts <list>   Extra Host header values Runlens answers to, comma separated, * wildcards
+                           (loopback and private addresses are always allowed).
+                           Env: RUNLENS_ALLOWED_HOSTS
+  --frame-ancestors <list> Origins allowed to embed Runlens in an iframe, comma separated
+                           (e.g. https://portal.example.com). Env: RUNLENS_FRAME_ANCESTORS
+  -h, --help               Show this help.
+  -v, --version            Show the Runlens version.
+
+Credentials (added by the proxy, never sent to the browser):
+  MLFLOW_TRACKING_TOKEN                          Bearer token (wins over basic auth)
+  MLFLOW_TRACKING_USERNAME, MLFLOW_TRACKING_PASSWORD   HTTP basic auth
+  User info in the URI (https://user:pass@host) is used as basic auth too.
+`;
+
+function packageVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of ['../package.json', '../../package.json']) {
+    const file = path.resolve(here, candidate);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+function staticDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Compiled: dist/node/cli.js → dist/client. From source (tsx): server/cli.ts → dist/client.
+  for (const candidate of ['../client', '../dist/client']) {
+    const dir = path.resolve(here, candidate);
+    if (existsSync(path.join(dir, 'index.html'))) return dir;
+  }
+  throw new OptionsError('the web UI is not built: run `npm run build` first');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '-v' || command === '--version') {
+    console.log(packageVersion());
+    return 0;
+  }
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    console.log(HELP);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'serve') {
+    console.error(`runlens: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        'tracking-uri': { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'frame-ancestors': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (err) {
+    console.error(`runlens serve: ${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+
+  try {
+    const options = resolveServeOptions(
+      {
+        trackingUri: parsed.values['tracking-uri'],
+        host: parsed.values.host,
+        port: parsed.values.port,
+        allowedHosts: parsed.values['allowed-hosts'],
+        frameAncestors: parsed.values['frame-ancestors'],
+      },
+      process.env,
+    );
+    const server = createRunlensServer(options, staticDir(), packageVersion());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, resolve);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+
+    const probe = await probeTrackingServer(options);
+    const target = displayTrackingUri(options.trackingUri);
+    if (probe.ok) {
+      console.log(`Tracking server ${target} (MLflow ${probe.mlflowVersion ?? 'version unknown'}, auth: ${options.auth.kind})`);
+    } else {
+      console.warn(`Warning: ${probe.problem}`);
+      if (probe.hint) console.warn(`Hint: ${probe.hint}`);
+      console.warn('Runlens is starting anyway; the page recovers by itself when the tracking server is reachable.');
+    }
+    console.log(`Runlens is serving on ${url}`);
+
+    const stop = () => {
+      server.close();
+      server.closeAllConnections();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return await new Promise<number>((resolve) => server.once('close', () => resolve(0)));
+  } catch (err) {
+    if (err instanceof OptionsError || (err as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`runlens serve: ${(err as Error).message}`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,132 @@
+// Resolves the serve command's configuration from CLI flags and the environment.
+// It follows the mlflow client's conventions (MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN,
+// MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD) so an existing setup works unchanged.
+
+export type UpstreamAuth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string };
+
+export interface ServeOptions {
+  /** Tracking server base URL without credentials, query or fragment; path kept (reverse-proxy prefixes). */
+  trackingUri: URL;
+  auth: UpstreamAuth;
+  host: string;
+  port: number;
+  /** Host header patterns this server answers to (DNS-rebinding guard); `*` wildcards. */
+  allowedHosts: string[];
+  /** Origins allowed to frame Runlens (CSP frame-ancestors), besides Runlens itself. */
+  frameAncestors: string[];
+}
+
+export interface RawServeInput {
+  trackingUri?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+  allowedHosts?: string | undefined;
+  frameAncestors?: string | undefined;
+}
+
+export class OptionsError extends Error {}
+
+export const DEFAULT_TRACKING_URI = 'http://127.0.0.1:5000';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 5173;
+
+// Same defaults as MLflow's own --allowed-hosts: loopback and private ranges, any port.
+const DEFAULT_ALLOWED_HOSTS = [
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  '10.*',
+  '192.168.*',
+  ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.*`),
+];
+
+export function resolveServeOptions(
+  flags: RawServeInput,
+  env: Record<string, string | undefined>,
+): ServeOptions {
+  const rawUri = flags.trackingUri ?? env.MLFLOW_TRACKING_URI ?? DEFAULT_TRACKING_URI;
+  const { uri, userInfo } = parseTrackingUri(rawUri);
+  const host = flags.host ?? env.RUNLENS_HOST ?? DEFAULT_HOST;
+  const port = parsePort(flags.port ?? env.RUNLENS_PORT ?? String(DEFAULT_PORT));
+  const extraHosts = splitList(flags.allowedHosts ?? env.RUNLENS_ALLOWED_HOSTS);
+  const boundHost = host === '0.0.0.0' || host === '::' ? [] : [host.includes(':') ? `[${host}]` : host];
+  return {
+    trackingUri: uri,
+    auth: resolveAuth(env, userInfo),
+    host,
+    port,
+    allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...boundHost, ...extraHosts])],
+    frameAncestors: splitList(flags.frameAncestors ?? env.RUNLENS_FRAME_ANCESTORS).map(validateOrigin),
+  };
+}
+
+function parseTrackingUri(raw: string): { uri: URL; userInfo?: { username: string; password: string } } {
+  let uri: URL;
+  try {
+    uri = new URL(raw);
+  } catch {
+    throw new OptionsError(`--tracking-uri must be an http(s) URL, got "${raw}"`);
+  }
+  if (uri.protocol !== 'http:' && uri.protocol !== 'https:') {
+    throw new OptionsError(
+      `--tracking-uri must be an http(s) URL of a tracking server, got "${raw}" (file stores: run \`mlflow server --backend-store-uri <path>\` and point Runlens at it)`,
+    );
+  }
+  const userInfo = uri.username
+    ? { username: decodeURIComponent(uri.username), password: decodeURIComponent(uri.password) }
+    : undefined;
+  uri.username = '';
+  uri.password = '';
+  uri.search = '';
+  uri.hash = '';
+  if (!uri.pathname.endsWith('/')) uri.pathname += '/';
+  return userInfo ? { uri, userInfo } : { uri };
+}
+
+function resolveAuth(
+  env: Record<string, string | undefined>,
+  userInfo?: { username: string; password: string },
+): UpstreamAuth {
+  // Precedence as in the mlflow client: a token wins over basic credentials.
+  if (env.MLFLOW_TRACKING_TOKEN) return { kind: 'bearer', token: env.MLFLOW_TRACKING_TOKEN };
+  if (env.MLFLOW_TRACKING_USERNAME || env.MLFLOW_TRACKING_PASSWORD) {
+    return {
+      kind: 'basic',
+      username: env.MLFLOW_TRACKING_USERNAME ?? '',
+      password: env.MLFLOW_TRACKING_PASSWORD ?? '',
+    };
+  }
+  if (userInfo) return { kind: 'basic', ...userInfo };
+  return { kind: 'none' };
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new OptionsError(`--port must be an integer between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function splitList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function validateOrigin(origin: string): string {
+  if (!/^https?:\/\/[^\s/;,'"]+$/.test(origin)) {
+    throw new OptionsError(`--frame-ancestors takes origins like https://portal.example.com, got "${origin}"`);
+  }
+  return origin;
+}
+
+/** The tracking URI as shown to users and the browser: never carries credentials. */
+export function displayTrackingUri(uri: URL): string {
+  const shown = uri.toString();
+  return shown.endsWith('/') && uri.pathname === '/' ? shown.slice(0, -1) : shown;
+}

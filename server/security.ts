@@ -1,0 +1,71 @@
+// Response headers and request vetting that apply to everything Runlens serves.
+
+/** CSP for the app. No inline scripts; artifacts previews use blob: frames without same-origin. */
+export function securityHeaders(frameAncestors: readonly string[]): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    // Embedding in portals is allowed only for the origins the operator names.
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
+/** DNS-rebinding guard: the Host header must match an allowed pattern (port ignored). */
+export function isHostAllowed(hostHeader: string | undefined, allowed: readonly string[]): boolean {
+  if (!hostHeader) return false;
+  const host = stripPort(hostHeader.toLowerCase());
+  return allowed.some((pattern) => matchesPattern(host, pattern.toLowerCase()));
+}
+
+function stripPort(host: string): string {
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    return end === -1 ? host : host.slice(0, end + 1);
+  }
+  const colon = host.lastIndexOf(':');
+  return colon === -1 ? host : host.slice(0, colon);
+}
+
+function matchesPattern(host: string, pattern: string): boolean {
+  if (pattern === '*') return true;
+  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`);
+  return regex.test(host);
+}
+
+function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * State-changing requests (here: the search POSTs) must come from Runlens's own pages.
+ * Browsers send Origin on every POST; Sec-Fetch-Site is the fallback. "null" origins
+ * (sandboxed frames, e.g. an HTML artifact preview) are refused.
+ */
+export function isSameOriginWrite(headers: Record<string, string | string[] | undefined>): boolean {
+  const origin = headers.origin;
+  const host = headers.host;
+  if (typeof origin === 'string') {
+    if (origin === 'null' || !host) return false;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return headers['sec-fetch-site'] === 'same-origin';
+}

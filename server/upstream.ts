@@ -1,0 +1,95 @@
+// The one place the Node side talks to the tracking server. Used by the proxy and by the
+// start-up probe, so both describe an unreachable server with the same words.
+import http from 'node:http';
+import https from 'node:https';
+import type { ServeOptions, UpstreamAuth } from './options.ts';
+
+export interface UpstreamRequest {
+  method: string;
+  /** Path (and query) relative to the tracking URI, starting with "/". */
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+}
+
+/** Idle-socket limit; generous because /get-artifact downloads the whole file server-side first. */
+const SOCKET_TIMEOUT_MS = 60_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Promise<http.IncomingMessage> {
+  const base = options.trackingUri;
+  // The tracking URI may carry a path prefix (a reverse proxy or --static-prefix); keep it.
+  const target = new URL(base.pathname.replace(/\/$/, '') + req.path, base);
+  const transport = target.protocol === 'https:' ? https : http;
+  const headers: Record<string, string> = {
+    ...req.headers,
+    // MLflow >= 3.5 rejects unknown Host headers; send the one the operator configured.
+    host: target.host,
+    'user-agent': 'runlens-proxy',
+    ...authHeader(options.auth),
+  };
+  if (req.body) headers['content-length'] = String(req.body.length);
+
+  return new Promise((resolve, reject) => {
+    const upstream = transport.request(target, { method: req.method, headers, timeout: SOCKET_TIMEOUT_MS });
+    const connectTimer = setTimeout(() => {
+      upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
+    }, CONNECT_TIMEOUT_MS);
+    upstream.on('socket', (socket) => {
+      if (!socket.connecting) clearTimeout(connectTimer);
+      else socket.once('connect', () => clearTimeout(connectTimer));
+    });
+    upstream.on('timeout', () => {
+      upstream.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+    });
+    upstream.on('response', (res) => {
+      clearTimeout(connectTimer);
+      resolve(res);
+    });
+    upstream.on('error', (err) => {
+      clearTimeout(connectTimer);
+      reject(err);
+    });
+    upstream.end(req.body);
+  });
+}
+
+function authHeader(auth: UpstreamAuth): Record<string, string> {
+  switch (auth.kind) {
+    case 'bearer':
+      return { authorization: `Bearer ${auth.token}` };
+    case 'basic':
+      return {
+        authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+      };
+    case 'none':
+      return {};
+  }
+}
+
+/** "connection refused", "host not found", … — the reason in a user's words. */
+export function describeConnectionError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ETIMEDOUT':
+      return 'timed out';
+    case 'ECONNRESET':
+      return 'connection reset';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'CERT_HAS_EXPIRED':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS certificate rejected (${code})`;
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}

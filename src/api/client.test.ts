@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { ApiError } from './api-error.ts';
+import { buildUrl, requestJson } from './client.ts';
+
+function respond(status: number, body: string, headers: Record<string, string> = {}) {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
+}
+
+async function failure(): Promise<ApiError> {
+  try {
+    await requestJson({ path: '/mlflow/x' }, z.object({}));
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected a failure');
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('requestJson errors', () => {
+  it('keeps MLflow’s error_code and message', async () => {
+    respond(400, '{"error_code":"INVALID_PARAMETER_VALUE","message":"Invalid filter \'x\'"}', { 'content-type': 'application/json' });
+    const error = await failure();
+    expect(error).toMatchObject({ kind: 'http', status: 400, errorCode: 'INVALID_PARAMETER_VALUE', message: "Invalid filter 'x'" });
+  });
+
+  it('reads MLflow ≥ 3.5 middleware refusals sent as text/plain', async () => {
+    respond(403, 'Invalid Host header - possible DNS rebinding attack detected', { 'content-type': 'text/plain' });
+    expect(await failure()).toMatchObject({ kind: 'http', status: 403, message: 'Invalid Host header - possible DNS rebinding attack detected' });
+  });
+
+  it('uses an HTML error page’s title, not its markup', async () => {
+    respond(502, '<html><head><title>502 Bad Gateway</title></head><body><script>x</script></body></html>', { 'content-type': 'text/html' });
+    expect((await failure()).message).toBe('502 Bad Gateway');
+  });
+
+  it('marks an unreachable tracking server as recoverable', async () => {
+    respond(502, '{"error_code":"RUNLENS_UPSTREAM_UNREACHABLE","message":"cannot reach http://127.0.0.1:5000: connection refused"}');
+    const error = await failure();
+    expect(error.kind).toBe('unreachable');
+    expect(error.isRecoverable).toBe(true);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    respond(429, 'slow down', { 'retry-after': '7' });
+    const error = await failure();
+    expect(error.isTransient).toBe(true);
+    expect(error.retryAfterMs).toBe(7000);
+  });
+
+  it('reports a network failure as such', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await failure()).toMatchObject({ kind: 'network' });
+  });
+
+  it('rejects a 2xx body of the wrong shape', async () => {
+    respond(200, '{"experiments": "nope"}');
+    await expect(requestJson({ path: '/x' }, z.object({ experiments: z.array(z.string()) }))).rejects.toMatchObject({
+      kind: 'invalid-response',
+    });
+  });
+});
+
+describe('buildUrl', () => {
+  it('encodes every value and repeats arrays', () => {
+    expect(buildUrl('/p', { filter: "name ILIKE '%a b%'", order_by: ['name ASC', 'experiment_id'], skip: undefined })).toBe(
+      "/p?filter=name+ILIKE+%27%25a+b%25%27&order_by=name+ASC&order_by=experiment_id",
+    );
+  });
+});

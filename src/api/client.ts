@@ -1,0 +1,122 @@
+// The only code in the browser that speaks HTTP. It threads the caller's AbortSignal, maps
+// every failure to one ApiError, validates bodies with zod and has no UI side effects.
+import * as z from 'zod/mini';
+import { ApiError } from './api-error.ts';
+import { parseJsonLenient } from './lenient-json.ts';
+
+/** Everything MLflow goes through Runlens's same-origin proxy (server/proxy-routes.ts). */
+export const MLFLOW_BASE = '/mlflow';
+
+type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+export interface RequestSpec {
+  method?: 'GET' | 'POST';
+  /** Absolute path on the Runlens origin, e.g. `/mlflow/api/2.0/mlflow/experiments/search`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function send(spec: RequestSpec): Promise<{ response: Response; url: string }> {
+  const url = buildUrl(spec.path, spec.query);
+  const init: RequestInit = { method: spec.method ?? 'GET', headers: { accept: 'application/json' } };
+  if (spec.signal) init.signal = spec.signal;
+  if (spec.body !== undefined) {
+    // MLflow rejects non-JSON POST bodies since 2.9 (CVE-2023-43472); so does the proxy.
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(spec.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (err) {
+    if (spec.signal?.aborted) throw err;
+    throw new ApiError({ kind: 'network', url, message: 'cannot reach the Runlens server (offline, or it has stopped)' });
+  }
+  if (!response.ok) throw await errorFromResponse(response, url);
+  return { response, url };
+}
+
+/** Sends a request and validates its JSON body against `schema`. */
+export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+  const { response, url } = await send(spec);
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text.trim() === '' ? {} : parseJsonLenient(text);
+  } catch {
+    throw new ApiError({ kind: 'invalid-response', url, status: response.status, message: `the server sent a body that is not JSON: ${excerpt(text)}` });
+  }
+  const parsed = z.safeParse(schema, json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new ApiError({ kind: 'invalid-response', url, status: response.status, message: `unexpected response shape${where}: ${issue?.message ?? 'invalid'}` });
+  }
+  return parsed.data;
+}
+
+/** Sends a request and returns its body as text (plain-text endpoints such as /version). */
+export async function requestText(spec: RequestSpec): Promise<string> {
+  const { response } = await send(spec);
+  return response.text();
+}
+
+async function errorFromResponse(response: Response, url: string): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const base = { url, status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  const body = tryParse(text);
+  if (body && typeof body === 'object' && 'message' in body) {
+    const { error_code: errorCode, message } = body as { error_code?: unknown; message?: unknown };
+    const code = typeof errorCode === 'string' ? errorCode : undefined;
+    return new ApiError({
+      ...base,
+      kind: code === 'RUNLENS_UPSTREAM_UNREACHABLE' ? 'unreachable' : 'http',
+      message: typeof message === 'string' && message ? message : `HTTP ${response.status}`,
+      ...(code ? { errorCode: code } : {}),
+    });
+  }
+  // MLflow's security middleware and auth proxies answer in text/plain or HTML.
+  const isHtml = (response.headers.get('content-type') ?? '').includes('html');
+  const detail = isHtml ? htmlTitle(text) : excerpt(text);
+  return new ApiError({ ...base, kind: 'http', message: detail || `HTTP ${response.status} ${response.statusText}`.trim() });
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+}
+
+function htmlTitle(html: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1];
+  return title ? excerpt(title) : '';
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

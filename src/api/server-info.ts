@@ -1,0 +1,56 @@
+// What Runlens knows about the server it shows: the serve command's public config and the
+// tracking server's capabilities, probed rather than assumed (mlflow-api.md §7).
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { ApiError } from './api-error.ts';
+import { MLFLOW_BASE, requestJson, requestText } from './client.ts';
+
+const configSchema = z.object({
+  trackingUri: z.string(),
+  auth: z.catch(z.enum(['none', 'bearer', 'basic']), 'none'),
+  runlensVersion: z._default(z.string(), ''),
+});
+export type RunlensConfig = z.infer<typeof configSchema>;
+
+export interface ServerCapabilities {
+  /** MLflow's version string, or null when the backend has no /version (FastTrackML, Databricks). */
+  mlflowVersion: string | null;
+}
+
+export async function getRunlensConfig(signal?: AbortSignal): Promise<RunlensConfig> {
+  return requestJson({ path: '/runlens/config.json', signal }, configSchema);
+}
+
+export async function probeCapabilities(signal?: AbortSignal): Promise<ServerCapabilities> {
+  try {
+    const text = (await requestText({ path: `${MLFLOW_BASE}/version`, signal })).trim();
+    // Some proxies answer every path with an HTML page; only a version-looking body counts.
+    return { mlflowVersion: /^[\w.+-]{1,40}$/.test(text) ? text : null };
+  } catch (err) {
+    if (err instanceof ApiError && err.kind === 'http' && err.status === 404) return { mlflowVersion: null };
+    throw err;
+  }
+}
+
+export const serverKeys = {
+  config: ['server', 'config'] as const,
+  capabilities: ['server', 'capabilities'] as const,
+};
+
+export function runlensConfigQueryOptions() {
+  return queryOptions({
+    queryKey: serverKeys.config,
+    queryFn: ({ signal }) => getRunlensConfig(signal),
+    // Fixed for the life of the serve process.
+    staleTime: Infinity,
+  });
+}
+
+export function capabilitiesQueryOptions() {
+  return queryOptions({
+    queryKey: serverKeys.capabilities,
+    queryFn: ({ signal }) => probeCapabilities(signal),
+    // A server is rarely upgraded under a running page; re-probe on reload.
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,58 @@
+// The documented "finished loading" signal for screenshot tools, embeds and tests:
+//   <html data-runlens-state="loading|ready" data-runlens-errors="N">
+// It becomes "ready" once no query is fetching, no navigation is pending and every registered
+// drawing (components/render-pending.ts) has finished, and has stayed so for SETTLE_MS.
+// Error states count as settled (a screenshot of an error is still a finished page);
+// data-runlens-errors says how many queries ended in error.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useNavigation } from 'react-router';
+import { pendingRenderCount, subscribeToPendingRenders } from '@/components/render-pending.ts';
+
+/** Long enough for an effect that starts the next request (e.g. the next page) to run. */
+const SETTLE_MS = 100;
+
+export function ReadySignal() {
+  const queryClient = useQueryClient();
+  const navigating = useNavigation().state !== 'idle';
+
+  useEffect(() => {
+    const root = document.documentElement;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const isBusy = () =>
+      navigating || queryClient.isFetching() > 0 || queryClient.isMutating() > 0 || pendingRenderCount() > 0;
+
+    const settle = () => {
+      timer = undefined;
+      // One frame later, so what is reported ready has been painted.
+      requestAnimationFrame(() => {
+        if (isBusy()) return;
+        const errors = queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).length;
+        root.dataset.runlensErrors = String(errors);
+        root.dataset.runlensState = 'ready';
+      });
+    };
+    const check = () => {
+      if (isBusy()) {
+        clearTimeout(timer);
+        timer = undefined;
+        root.dataset.runlensState = 'loading';
+      } else if (timer === undefined) {
+        timer = setTimeout(settle, SETTLE_MS);
+      }
+    };
+
+    const unsubscribers = [
+      queryClient.getQueryCache().subscribe(check),
+      queryClient.getMutationCache().subscribe(check),
+      subscribeToPendingRenders(check),
+    ];
+    check();
+    return () => {
+      clearTimeout(timer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [queryClient, navigating]);
+
+  return null;
+}

@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { experimentQueryOptions } from '@/api/experiments.ts';
+import { ExperimentPage } from '@/features/experiments/experiment-page.tsx';
+
+export function createLoader(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    if (params.experimentId) void queryClient.prefetchQuery(experimentQueryOptions(params.experimentId));
+    return null;
+  };
+}
+
+export function Component() {
+  const { experimentId = '' } = useParams();
+  return <ExperimentPage key={experimentId} experimentId={experimentId} />;
+}

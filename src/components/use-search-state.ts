@@ -1,0 +1,34 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type * as z from 'zod/mini';
+import { parseSearchParams, serializeSearchParams } from '@/lib/search-params.ts';
+
+type Scalar = string | number | boolean;
+
+export interface SearchStateUpdateOptions {
+  /** Replace the history entry (typing) instead of pushing one (a deliberate change). */
+  replace?: boolean;
+}
+
+/**
+ * Reads a view's state from the URL through its schema and writes changes back, omitting
+ * defaults. The schema's parse of an empty object gives the defaults.
+ */
+export function useSearchState<S extends z.ZodMiniObject>(schema: S) {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseSearchParams(schema, params), [schema, params]);
+  const defaults = useMemo(() => schema.parse({}) as Record<string, Scalar>, [schema]);
+  const update = useCallback(
+    (patch: Partial<z.output<S>>, options: SearchStateUpdateOptions = {}) => {
+      setParams(
+        (current) => {
+          const next = { ...parseSearchParams(schema, current), ...patch } as Record<string, Scalar | undefined>;
+          return serializeSearchParams(next, defaults);
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [schema, defaults, setParams],
+  );
+  return [state, update] as const;
+}

@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { experimentQueryOptions } from '@/api/experiments.ts';
+import { tagValue } from '@/api/wire.ts';
+import { ErrorState } from '@/components/error-state.tsx';
+import { Loading } from '@/components/loading.tsx';
+import { TruncatedText } from '@/components/truncated-text.tsx';
+import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { paths } from '@/config/paths.ts';
+import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+
+export interface ExperimentPageProps {
+  experimentId: string;
+}
+
+/** The experiment's details; its run table is the next view to land here. */
+export function ExperimentPage({ experimentId }: ExperimentPageProps) {
+  const query = useQuery(experimentQueryOptions(experimentId));
+  useDocumentTitle(query.data?.name ?? experimentId, 'Experiment');
+
+  if (query.isPending) return <main className="page"><Loading label="Loading experiment…" /></main>;
+  if (query.isError) {
+    return (
+      <main className="page">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={paths.home.getHref()}>Experiments</Link>
+        </nav>
+        {query.error.isNotFound ? (
+          <section className="error-state" role="alert">
+            <h1 className="error-state__title">Experiment not found</h1>
+            <p>No experiment with id “{experimentId}” exists on this tracking server.</p>
+          </section>
+        ) : (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </main>
+    );
+  }
+  const experiment = query.data;
+  const description = tagValue(experiment.tags, 'mlflow.note.content');
+  return (
+    <main className="page" aria-labelledby="page-heading">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.home.getHref()}>Experiments</Link>
+      </nav>
+      <div className="page__header">
+        <h1 id="page-heading">
+          <TruncatedText text={experiment.name} max={200} />
+          {experiment.lifecycle_stage === 'deleted' ? <span className="badge badge--deleted">Deleted</span> : null}
+        </h1>
+      </div>
+      <dl className="details">
+        <dt>Experiment ID</dt>
+        <dd>{experiment.experiment_id}</dd>
+        <dt>Created</dt>
+        <dd title={describeTimestamp(experiment.creation_time)}>{formatTimestamp(experiment.creation_time)}</dd>
+        <dt>Last updated</dt>
+        <dd title={describeTimestamp(experiment.last_update_time)}>{formatTimestamp(experiment.last_update_time)}</dd>
+        <dt>Artifact location</dt>
+        <dd>
+          <code>{experiment.artifact_location ?? '—'}</code>
+        </dd>
+        {description ? (
+          <>
+            <dt>Description</dt>
+            <dd className="pre-wrap">
+              <TruncatedText text={description} max={5000} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="empty-state">The run table for this experiment is not built yet.</p>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import type { CSSProperties } from 'react';
+import { Link } from 'react-router';
+import type { Experiment } from '@/api/experiments.ts';
+import { tagValue } from '@/api/wire.ts';
+import { TruncatedText } from '@/components/truncated-text.tsx';
+import { paths } from '@/config/paths.ts';
+import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { firstLine } from '@/lib/truncate.ts';
+
+export interface ExperimentRowProps {
+  experiment: Experiment;
+  style?: CSSProperties;
+  rowIndex?: number;
+}
+
+const SHOWN_TAGS = 4;
+
+export function ExperimentRow({ experiment, style, rowIndex }: ExperimentRowProps) {
+  const description = tagValue(experiment.tags, 'mlflow.note.content') ?? '';
+  // mlflow.* tags are system bookkeeping; users' own tags are what identify an experiment.
+  const userTags = experiment.tags.filter((tag) => !tag.key.startsWith('mlflow.'));
+  const deleted = experiment.lifecycle_stage === 'deleted';
+  return (
+    <tr style={style} data-index={rowIndex} className={deleted ? 'row--deleted' : undefined}>
+      <th scope="row" className="cell-name">
+        <Link to={paths.experiment.getHref(experiment.experiment_id)}>
+          <TruncatedText text={experiment.name || '(unnamed)'} max={200} />
+        </Link>
+        {deleted ? <span className="badge badge--deleted">Deleted</span> : null}
+      </th>
+      <td className="cell-id">
+        <TruncatedText text={experiment.experiment_id} max={40} />
+      </td>
+      <td className="cell-time" title={describeTimestamp(experiment.creation_time)}>
+        {formatTimestamp(experiment.creation_time)}
+      </td>
+      <td className="cell-time" title={describeTimestamp(experiment.last_update_time)}>
+        {formatTimestamp(experiment.last_update_time)}
+      </td>
+      <td className="cell-description">
+        <TruncatedText text={firstLine(description)} max={160} />
+      </td>
+      <td className="cell-tags">
+        <ul className="tag-list" aria-label="Tags">
+          {userTags.slice(0, SHOWN_TAGS).map((tag) => (
+            <li key={tag.key} className="tag">
+              <TruncatedText text={`${tag.key}: ${tag.value}`} max={60} />
+            </li>
+          ))}
+          {userTags.length > SHOWN_TAGS ? <li className="tag tag--more">+{userTags.length - SHOWN_TAGS}</li> : null}
+        </ul>
+      </td>
+    </tr>
+  );
+}

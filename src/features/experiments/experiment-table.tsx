@@ -1,0 +1,65 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { Experiment } from '@/api/experiments.ts';
+import { ExperimentRow } from './experiment-row.tsx';
+import { SortHeader } from './sort-header.tsx';
+import type { ExperimentSortKey } from './url-state.ts';
+
+export interface ExperimentTableProps {
+  experiments: readonly Experiment[];
+  sortKey: ExperimentSortKey;
+  ascending: boolean;
+  onSort: (key: ExperimentSortKey) => void;
+}
+
+/**
+ * Lists up to this many rows in full (screenshots and find-in-page see them all); longer
+ * lists are virtualized so 50,000 experiments still scroll.
+ */
+const VIRTUALIZE_ABOVE = 500;
+const ROW_HEIGHT = 41;
+
+export function ExperimentTable({ experiments, sortKey, ascending, onSort }: ExperimentTableProps) {
+  const header = (label: string, key: ExperimentSortKey) => (
+    <SortHeader label={label} sortKey={key} activeKey={sortKey} ascending={ascending} onSort={onSort} />
+  );
+  return (
+    <table className="data-table experiment-table">
+      <thead>
+        <tr>
+          {header('Name', 'name')}
+          {header('ID', 'experiment_id')}
+          {header('Created', 'creation_time')}
+          {header('Last updated', 'last_update_time')}
+          <th scope="col">Description</th>
+          <th scope="col">Tags</th>
+        </tr>
+      </thead>
+      {experiments.length > VIRTUALIZE_ABOVE ? (
+        <VirtualBody experiments={experiments} />
+      ) : (
+        <tbody>
+          {experiments.map((experiment) => (
+            <ExperimentRow key={experiment.experiment_id} experiment={experiment} />
+          ))}
+        </tbody>
+      )}
+    </table>
+  );
+}
+
+function VirtualBody({ experiments }: { experiments: readonly Experiment[] }) {
+  const virtualizer = useWindowVirtualizer({ count: experiments.length, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <tbody>
+      {before > 0 ? <tr aria-hidden="true" style={{ height: before }} /> : null}
+      {items.map((item) => {
+        const experiment = experiments[item.index];
+        return experiment ? <ExperimentRow key={experiment.experiment_id} experiment={experiment} rowIndex={item.index} /> : null;
+      })}
+      {after > 0 ? <tr aria-hidden="true" style={{ height: after }} /> : null}
+    </tbody>
+  );
+}

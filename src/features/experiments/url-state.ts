@@ -1,0 +1,16 @@
+// The experiment list's URL contract. Names follow the MLflow UI's run-table params
+// (searchFilter, orderByKey, orderByAsc, lifecycleFilter) so they read familiarly.
+import * as z from 'zod/mini';
+import { booleanParam } from '@/lib/search-params.ts';
+
+export const EXPERIMENT_SORT_KEYS = ['name', 'experiment_id', 'creation_time', 'last_update_time'] as const;
+export type ExperimentSortKey = (typeof EXPERIMENT_SORT_KEYS)[number];
+
+export const experimentListSearchSchema = z.object({
+  searchFilter: z.catch(z._default(z.string(), ''), ''),
+  orderByKey: z.catch(z._default(z.enum(EXPERIMENT_SORT_KEYS), 'last_update_time'), 'last_update_time'),
+  orderByAsc: z._default(booleanParam(false), false),
+  /** "active" hides deleted experiments; "all" shows them with a badge. */
+  lifecycleFilter: z.catch(z._default(z.enum(['active', 'all']), 'active'), 'active'),
+});
+export type ExperimentListSearch = z.infer<typeof experimentListSearchSchema>;
