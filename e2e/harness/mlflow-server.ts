@@ -1,0 +1,60 @@
+// A real `mlflow server` on a loopback port, with a SQLite store and a local artifact root
+// inside `dataDir`. Used by the e2e tests (throw-away dir), the demo and the benchmark.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PythonEnv } from './python-env.ts';
+import { freePort, stopProcessGroup, waitFor } from './processes.ts';
+
+export interface MlflowServer {
+  url: string;
+  port: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export interface MlflowServerOptions {
+  dataDir: string;
+  port?: number;
+  /** Extra `mlflow server` flags. */
+  args?: string[];
+  workers?: number;
+}
+
+export async function startMlflowServer(env: PythonEnv, options: MlflowServerOptions): Promise<MlflowServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const logFile = path.join(options.dataDir, `mlflow-server-${port}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    env.mlflow,
+    [
+      'server',
+      '--backend-store-uri',
+      `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
+      '--artifacts-destination',
+      path.join(options.dataDir, 'artifacts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      // One worker starts in half the time on two cores and is plenty for one browser.
+      '--workers',
+      String(options.workers ?? 1),
+      ...(options.args ?? []),
+    ],
+    // Own process group, so stopping it also stops uvicorn's worker processes.
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } },
+  );
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopProcessGroup(child);
+  try {
+    await waitFor('mlflow server', async () => (await fetch(`${url}/health`)).ok, 120_000, child);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+  }
+  return { url, port, logFile, stop };
+}

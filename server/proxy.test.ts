@@ -1,0 +1,99 @@
+// The proxy against a local recording HTTP server: checks what reaches the upstream and what
+// comes back. (End-to-end tests run against a real MLflow; this pins the header handling.)
+import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRunlensServer } from './app.ts';
+import { resolveServeOptions } from './options.ts';
+
+let upstream: http.Server;
+let runlens: http.Server;
+let runlensUrl = '';
+const seen: http.IncomingHttpHeaders[] = [];
+const seenUrls: string[] = [];
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}
+
+beforeAll(async () => {
+  upstream = http.createServer((req, res) => {
+    seen.push(req.headers);
+    seenUrls.push(req.url ?? '');
+    if (req.url?.startsWith('/prefix/get-artifact')) {
+      res.writeHead(302, { location: 'http://elsewhere.example/x' });
+      return void res.end();
+    }
+    res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="mlflow"', 'set-cookie': 'a=b' });
+    res.end('{"error_code":"UNAUTHENTICATED","message":"nope"}');
+  });
+  const upstreamPort = await listen(upstream);
+  const options = resolveServeOptions(
+    { trackingUri: `http://user:pw@127.0.0.1:${upstreamPort}/prefix`, port: '0' },
+    { MLFLOW_TRACKING_TOKEN: 'secret-token' },
+  );
+  const staticDir = mkdtempSync(path.join(os.tmpdir(), 'runlens-static-'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  runlens = createRunlensServer(options, staticDir, 'test');
+  runlensUrl = `http://127.0.0.1:${await listen(runlens)}`;
+});
+
+afterAll(() => {
+  runlens.close();
+  upstream.close();
+});
+
+describe('proxy', () => {
+  it('injects the configured credentials and drops what the browser sent', async () => {
+    seen.length = 0;
+    const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/search`, {
+      method: 'POST',
+      headers: { origin: runlensUrl, 'content-type': 'application/json', cookie: 'session=browser', authorization: 'Basic browser' },
+      body: '{}',
+    });
+    const headers = seen[0]!;
+    expect(headers.authorization).toBe('Bearer secret-token');
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.origin).toBeUndefined();
+    expect(headers.host).toMatch(/^127\.0\.0\.1:\d+$/);
+    // The upstream's challenge never reaches the browser (no native login dialog), nor its cookies.
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBeNull();
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await res.json()).toEqual({ error_code: 'UNAUTHENTICATED', message: 'nope' });
+  });
+
+  it('keeps the tracking URI path prefix', async () => {
+    seenUrls.length = 0;
+    await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`);
+    expect(seenUrls).toEqual(['/prefix/api/2.0/mlflow/experiments/search?max_results=5']);
+  });
+
+  it('does not follow upstream redirects', async () => {
+    const res = await fetch(`${runlensUrl}/mlflow/get-artifact?path=a.txt&run_uuid=r`);
+    expect(res.status).toBe(502);
+    expect((await res.json()).error_code).toBe('RUNLENS_UPSTREAM_REDIRECT');
+  });
+
+  it('refuses cross-origin and null-origin writes before they reach the upstream', async () => {
+    seen.length = 0;
+    for (const origin of ['http://evil.example', 'null']) {
+      const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/search`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(403);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('publishes the tracking URI without credentials', async () => {
+    const config = (await (await fetch(`${runlensUrl}/runlens/config.json`)).json()) as Record<string, string>;
+    expect(config.auth).toBe('bearer');
+    expect(JSON.stringify(config)).not.toMatch(/secret-token|user:pw|pw@/);
+    expect(config.trackingUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/prefix\/$/);
+  });
+});
