@@ -44,7 +44,13 @@ export async function startMlflowServer(env: PythonEnv, options: MlflowServerOpt
       ...(options.args ?? []),
     ],
     // Own process group, so stopping it also stops uvicorn's worker processes.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } },
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // MLflow 3's job runner (GenAI scorers) starts ~8 huey processes of ~230 MB each; nothing
+      // Runlens shows needs it.
+      env: { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
+    },
   );
   child.stdout.pipe(log);
   child.stderr.pipe(log);

@@ -1,0 +1,1 @@
+"""Seed scenarios: one module per tutorial workflow (see ../README.md)."""
