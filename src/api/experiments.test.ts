@@ -23,3 +23,22 @@ describe('experimentNameFilter', () => {
     expect(experimentNameFilter("it's 100%_")).toBe("name ILIKE '%it\\'s 100\\%\\_%'");
   });
 });
+
+describe('experiment search response captured from MLflow 3.17.2', () => {
+  it('parses with ids as strings, times as numbers and unknown fields ignored', async () => {
+    const { experimentSchema } = await import('./experiments.ts');
+    const captured = (await import('./__fixtures__/experiments-search.mlflow-3.17.2.json')).default as {
+      experiments: unknown[];
+      next_page_token?: string;
+    };
+    const experiments = captured.experiments.map((e) => experimentSchema.parse(e));
+    expect(experiments[0]).toMatchObject({
+      experiment_id: '8',
+      name: 'edge cases <b>bold</b> & "quotes" 汉字',
+      lifecycle_stage: 'active',
+      creation_time: 1795349643105,
+    });
+    expect(experiments[0]!.tags).toContainEqual({ key: 'team', value: 'robustness' });
+    expect(typeof captured.next_page_token).toBe('string');
+  });
+});
