@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
 import { ExperimentPage } from '@/features/experiments/experiment-page.tsx';
+import { RunsPanel } from '@/features/runs/runs-panel.tsx';
 
 export function createLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
@@ -12,5 +13,5 @@ export function createLoader(queryClient: QueryClient) {
 
 export function Component() {
   const { experimentId = '' } = useParams();
-  return <ExperimentPage key={experimentId} experimentId={experimentId} />;
+  return <ExperimentPage key={experimentId} experimentId={experimentId} runs={<RunsPanel experimentIds={[experimentId]} />} />;
 }

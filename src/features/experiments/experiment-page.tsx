@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
 import { tagValue } from '@/api/wire.ts';
@@ -11,10 +12,12 @@ import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
 
 export interface ExperimentPageProps {
   experimentId: string;
+  /** The run table, composed in by the route (features do not import each other). */
+  runs: ReactNode;
 }
 
-/** The experiment's details; its run table is the next view to land here. */
-export function ExperimentPage({ experimentId }: ExperimentPageProps) {
+/** The experiment's details and, below them, its runs. */
+export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
   const query = useQuery(experimentQueryOptions(experimentId));
   useDocumentTitle(query.data?.name ?? experimentId, 'Experiment');
 
@@ -69,7 +72,7 @@ export function ExperimentPage({ experimentId }: ExperimentPageProps) {
           </>
         ) : null}
       </dl>
-      <p className="empty-state">The run table for this experiment is not built yet.</p>
+      {runs}
     </main>
   );
 }

@@ -1,0 +1,134 @@
+import { expect, test, waitUntilReady } from './fixtures.ts';
+import type { Manifest } from './harness/populate.ts';
+import { RunTablePage } from './pages/run-table-page.ts';
+
+const scenario = (manifest: Manifest, name: string) => Object.values(manifest).find((s) => s.experiment_name === name)!;
+
+interface WireRun {
+  info: { run_name: string };
+}
+
+async function serverRunNames(mlflowUrl: string, experimentId: string): Promise<string[]> {
+  // The truth, from the tracking server directly.
+  const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ experiment_ids: [experimentId], max_results: 1000 }),
+  });
+  return ((await res.json()) as { runs?: WireRun[] }).runs?.map((r) => r.info.run_name) ?? [];
+}
+
+test('shows every run of the experiment, nested runs included', async ({ page, manifest, mlflowUrl }) => {
+  const autolog = scenario(manifest, 'sklearn-autolog');
+  const runs = new RunTablePage(page);
+  await runs.goto(autolog.experiment_id, '?expandAll=true');
+  const expected = await serverRunNames(mlflowUrl, autolog.experiment_id);
+  expect(expected).toHaveLength(7);
+  expect([...(await runs.names())].sort()).toEqual([...expected].sort());
+  await expect(runs.status).toHaveText('7 runs.');
+});
+
+test('the GridSearchCV parent holds its 4 children, collapsed until expanded', async ({ page, manifest }) => {
+  const autolog = scenario(manifest, 'sklearn-autolog');
+  const runs = new RunTablePage(page);
+  await runs.goto(autolog.experiment_id);
+  expect(await runs.names()).toEqual(expect.arrayContaining(['grid-search-cv', 'pipeline', 'linear-regression']));
+  expect(await runs.names()).toHaveLength(3);
+  await expect(runs.row('grid-search-cv')).toContainText('4 children');
+
+  await page.getByRole('button', { name: 'Expand grid-search-cv' }).click();
+  await expect.poll(() => runs.names().then((n) => n.length)).toBe(7);
+  const names = await runs.names();
+  // The children sit right below their parent.
+  const parentAt = names.indexOf('grid-search-cv');
+  const children = names.slice(parentAt + 1, parentAt + 5);
+  expect(children).toHaveLength(4);
+  for (const child of children) expect(['grid-search-cv', 'pipeline', 'linear-regression']).not.toContain(child);
+  await expect(runs.row(children[0]!).getByRole('cell').nth(0)).toHaveText('Finished');
+});
+
+test('sorts by a metric, NaN and missing last, children sorted within their parent', async ({ page, manifest }) => {
+  const max = scenario(manifest, 'compare_max_depth');
+  const runs = new RunTablePage(page);
+  await runs.goto(max.experiment_id);
+  await runs.sortBy('accuracy');
+  await expect(runs.table.getByRole('columnheader', { name: 'accuracy' })).toHaveAttribute('aria-sort', /ascending|descending/);
+  const direction = await runs.table.getByRole('columnheader', { name: 'accuracy' }).getAttribute('aria-sort');
+  const values = await Promise.all((await runs.names()).map((name) => runs.cell(name, 'accuracy').then(Number)));
+  const sorted = [...values].sort((a, b) => (direction === 'ascending' ? a - b : b - a));
+  expect(values).toEqual(sorted);
+  expect(new URL(page.url()).searchParams.get('orderByKey')).toBe('metrics.accuracy');
+
+  // The same sort, reloaded from the URL, gives the same table.
+  const before = await runs.names();
+  await page.reload();
+  await waitUntilReady(page);
+  expect(await runs.names()).toEqual(before);
+});
+
+test('a filter is evaluated by the server; plain text searches run names', async ({ page, manifest }) => {
+  const max = scenario(manifest, 'compare_max_depth');
+  const runs = new RunTablePage(page);
+  await runs.goto(max.experiment_id);
+  await runs.runSearch('params.max_depth = "4"');
+  await expect.poll(() => runs.names()).toEqual(['max_depth=4']);
+  await expect(runs.status).toHaveText('1 run.');
+  expect(new URL(page.url()).searchParams.get('searchFilter')).toBe('params.max_depth = "4"');
+
+  // Plain words (no operator) search run names, case-insensitively.
+  await runs.goto(scenario(manifest, 'sklearn-autolog').experiment_id);
+  await runs.runSearch('PIPE');
+  await expect.poll(() => runs.names()).toEqual(['pipeline']);
+});
+
+test('an invalid filter shows the server’s message beside the box', async ({ page, manifest }) => {
+  const max = scenario(manifest, 'compare_max_depth');
+  const runs = new RunTablePage(page);
+  await runs.goto(max.experiment_id);
+  await runs.runSearch('metrics.accuracy >>> 1');
+  const message = page.locator('#run-filter-error');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText(/invalid|error|syntax/i);
+  await expect(runs.search).toHaveAttribute('aria-invalid', 'true');
+  await expect(runs.search).toHaveValue('metrics.accuracy >>> 1');
+});
+
+test('a filtered child keeps its ancestors as context, three levels deep', async ({ page, manifest }) => {
+  const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
+  const runs = new RunTablePage(page);
+  await runs.goto(edge.experiment_id, '?expandAll=true');
+  expect(await runs.names()).toEqual(expect.arrayContaining(['grandparent', 'parent', 'child']));
+  const names = await runs.names();
+  expect(names.indexOf('parent')).toBe(names.indexOf('grandparent') + 1);
+  expect(names.indexOf('child')).toBe(names.indexOf('parent') + 1);
+
+  await runs.runSearch('child');
+  await expect.poll(() => runs.names()).toEqual(['grandparent', 'parent', 'child']);
+  await expect(runs.row('grandparent').getByText('context')).toBeVisible();
+  await expect(runs.row('parent').getByText('context')).toBeVisible();
+  await expect(runs.row('child').getByText('context')).toHaveCount(0);
+});
+
+test('hostile names and bad metric values render as text', async ({ page, manifest, pageProblems }) => {
+  const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
+  const runs = new RunTablePage(page);
+  await runs.goto(edge.experiment_id);
+  const hostile = '<img src=x onerror=alert(1)>';
+  await expect(runs.row(hostile)).toBeVisible();
+  await expect(runs.table.locator('img, svg')).toHaveCount(0);
+  expect(await runs.cell(hostile, 'nan_metric')).toBe('NaN');
+  expect(await runs.cell(hostile, 'pos_inf')).toBe('∞');
+  expect(await runs.cell(hostile, 'neg_inf')).toBe('-∞');
+  expect(pageProblems).toEqual([]);
+});
+
+test('FAILED and RUNNING runs are labelled; a running run has a duration, never NaN', async ({ page, manifest }) => {
+  const dynamics = scenario(manifest, 'training-dynamics');
+  const runs = new RunTablePage(page);
+  await runs.goto(dynamics.experiment_id);
+  expect(await runs.cell('failed-run', 'Status')).toBe('Failed');
+  expect(await runs.cell('still-running', 'Status')).toBe('Running');
+  expect(await runs.cell('long-history', 'Status')).toBe('Finished');
+  expect(await runs.cell('still-running', 'Duration')).toMatch(/^\d/);
+  expect(await runs.cell('long-history', 'loss')).toMatch(/^\d/);
+});

@@ -1,0 +1,171 @@
+// MLflow runs: wire schema, fetchers, query keys and query options.
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { MLFLOW_BASE, requestJson } from './client.ts';
+import { double, id, int64, keyValue, lifecycleStage, list, pageToken, type ViewType } from './wire.ts';
+
+const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+
+export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number] | 'UNKNOWN';
+
+/** Key → value maps without a prototype, so keys such as `__proto__` or `constructor` are plain keys. */
+function toRecord<V>(entries: readonly { key: string; value: V }[]): Readonly<Record<string, V>> {
+  const record = Object.create(null) as Record<string, V>;
+  for (const { key, value } of entries) record[key] = value;
+  return record;
+}
+
+const metric = z.object({ key: z.string(), value: double, timestamp: z.optional(int64), step: z.optional(int64) });
+
+const runSchema = z.pipe(
+  z.object({
+    info: z.object({
+      run_id: z.optional(id),
+      // run_uuid is the deprecated duplicate some older servers send alone.
+      run_uuid: z.optional(id),
+      run_name: z.optional(z.string()),
+      experiment_id: id,
+      user_id: z.optional(z.string()),
+      status: z.optional(z.string()),
+      start_time: z.optional(int64),
+      end_time: z.optional(int64),
+      artifact_uri: z.optional(z.string()),
+      lifecycle_stage: z._default(lifecycleStage, 'active'),
+    }),
+    data: z._default(
+      z.object({ metrics: list(metric), params: list(keyValue), tags: list(keyValue) }),
+      { metrics: [], params: [], tags: [] },
+    ),
+  }),
+  z.transform(({ info, data }) => {
+    const tags = toRecord(data.tags);
+    const runId = info.run_id ?? info.run_uuid ?? '';
+    const status = (RUN_STATUSES as readonly string[]).includes(info.status ?? '') ? (info.status as RunStatus) : 'UNKNOWN';
+    return {
+      runId,
+      experimentId: info.experiment_id,
+      // The name lives in run_name on 2.x+, in the mlflow.runName tag on older servers.
+      name: info.run_name || tags['mlflow.runName'] || '',
+      status,
+      startTime: info.start_time,
+      endTime: info.end_time,
+      user: tags['mlflow.user'] ?? info.user_id ?? '',
+      artifactUri: info.artifact_uri,
+      lifecycleStage: info.lifecycle_stage,
+      parentRunId: tags['mlflow.parentRunId'],
+      metrics: toRecord(data.metrics),
+      params: toRecord(data.params),
+      tags,
+    };
+  }),
+);
+export type Run = z.output<typeof runSchema>;
+
+const searchResponse = z.object({ runs: list(runSchema), next_page_token: pageToken });
+export type RunPage = z.infer<typeof searchResponse>;
+const getResponse = z.object({ run: runSchema });
+
+/**
+ * Page size for runs/search. OSS allows 50,000; 1,000 is the server default, returns first rows
+ * quickly, and keeps each JSON body small enough to parse without a long main-thread task.
+ */
+export const RUN_PAGE_SIZE = 1000;
+
+export interface RunSearchParams {
+  experimentIds: readonly string[];
+  /** MLflow search syntax, evaluated by the server; empty for all runs. */
+  filter: string;
+  viewType: ViewType;
+}
+
+export async function searchRuns(params: RunSearchParams & { pageToken?: string | undefined }, signal?: AbortSignal): Promise<RunPage> {
+  // POST only (runs/search has no GET); the proxy makes MLflow ≥ 3.5's origin check see no Origin.
+  return requestJson(
+    {
+      method: 'POST',
+      path: `${API}/runs/search`,
+      body: {
+        experiment_ids: params.experimentIds,
+        filter: params.filter || undefined,
+        run_view_type: params.viewType,
+        max_results: RUN_PAGE_SIZE,
+        order_by: ['attributes.start_time DESC'],
+        page_token: params.pageToken,
+      },
+      signal,
+    },
+    searchResponse,
+  );
+}
+
+export async function getRun(runId: string, signal?: AbortSignal): Promise<Run> {
+  return (await requestJson({ path: `${API}/runs/get`, query: { run_id: runId }, signal }, getResponse)).run;
+}
+
+export const runKeys = {
+  all: ['runs'] as const,
+  search: (params: RunSearchParams) => ['runs', 'search', params] as const,
+  detail: (runId: string) => ['runs', 'detail', { runId }] as const,
+  ancestors: (parentIds: readonly string[]) => ['runs', 'ancestors', { parentIds }] as const,
+};
+
+/** Next token, or undefined when paging is over: absent, empty, repeated, or an empty page (SQL stores send a token whenever a page is full). */
+export function nextRunPageToken(last: RunPage, all: readonly RunPage[]): string | undefined {
+  const token = last.next_page_token;
+  if (!token || last.runs.length === 0) return undefined;
+  return all.slice(0, -1).some((page) => page.next_page_token === token) ? undefined : token;
+}
+
+export function runSearchQueryOptions(params: RunSearchParams) {
+  return infiniteQueryOptions({
+    queryKey: runKeys.search(params),
+    queryFn: ({ pageParam, signal }) => searchRuns({ ...params, pageToken: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextRunPageToken,
+  });
+}
+
+export function runQueryOptions(runId: string) {
+  return queryOptions({ queryKey: runKeys.detail(runId), queryFn: ({ signal }) => getRun(runId, signal) });
+}
+
+/** A filter clause matching run names that contain `text` (ILIKE: released servers reject RLIKE). */
+export function runNameFilter(text: string): string {
+  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return `attributes.run_name ILIKE '%${escaped}%'`;
+}
+
+/** How far up a chain of missing parents is followed before giving up. */
+const MAX_ANCESTOR_DEPTH = 50;
+
+/**
+ * Fetches parents that are not among the loaded runs, then their parents, up the chain.
+ * Parents that no longer exist (deleted and garbage-collected) are skipped, not errors.
+ * (A fetched ancestor that is also loaded is harmless: loaded runs take precedence.)
+ */
+export async function getMissingAncestors(parentIds: readonly string[], signal?: AbortSignal): Promise<Run[]> {
+  const found: Run[] = [];
+  const seen = new Set<string>();
+  let wanted = parentIds.filter((runId) => !seen.has(runId));
+  for (let depth = 0; wanted.length > 0 && depth < MAX_ANCESTOR_DEPTH; depth++) {
+    wanted.forEach((runId) => seen.add(runId));
+    const runs = await Promise.all(wanted.map((runId) => getRun(runId, signal).catch(() => null)));
+    const next: string[] = [];
+    for (const run of runs) {
+      if (!run) continue;
+      found.push(run);
+      if (run.parentRunId && !seen.has(run.parentRunId)) next.push(run.parentRunId);
+    }
+    wanted = [...new Set(next)];
+  }
+  return found;
+}
+
+export function missingAncestorsQueryOptions(parentIds: readonly string[]) {
+  return queryOptions({
+    queryKey: runKeys.ancestors(parentIds),
+    queryFn: ({ signal }) => getMissingAncestors(parentIds, signal),
+    enabled: parentIds.length > 0,
+  });
+}

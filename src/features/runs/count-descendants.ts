@@ -1,0 +1,5 @@
+import type { RunRow } from './use-run-rows.ts';
+
+export function countDescendantRows(row: RunRow): number {
+  return row.subRows.reduce((sum, child) => sum + 1 + countDescendantRows(child), 0);
+}

@@ -1,0 +1,45 @@
+// Every run of the experiment(s), page after page until the token runs out, nested under
+// their parents at any depth. Parents missing from the results (filtered out, or deleted)
+// are fetched with runs/get and shown as context.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { missingAncestorsQueryOptions, runSearchQueryOptions, type Run } from '@/api/runs.ts';
+import type { ViewType } from '@/api/wire.ts';
+import { buildForest, missingParentIds, type TreeNode } from '@/lib/run-tree.ts';
+import { toRunFilter } from './to-run-filter.ts';
+import type { RunTableSearch } from './url-state.ts';
+
+export interface RunRow {
+  run: Run;
+  isContext: boolean;
+  subRows: RunRow[];
+}
+
+type RunItem = Run & { id: string; parentId: string | undefined };
+
+const VIEW_TYPES: Record<RunTableSearch['lifecycleFilter'], ViewType> = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' };
+const asItem = (run: Run): RunItem => ({ ...run, id: run.runId, parentId: run.parentRunId });
+
+function toRow(node: TreeNode<RunItem>): RunRow {
+  return { run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
+}
+
+export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {
+  const filter = toRunFilter(search.searchFilter);
+  const query = useInfiniteQuery(runSearchQueryOptions({ experimentIds, filter, viewType: VIEW_TYPES[search.lifecycleFilter] }));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
+  const pages = query.data?.pages;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+
+  const items = useMemo(() => (pages ?? []).flatMap((page) => page.runs.map(asItem)), [pages]);
+  // Only once every page is in: a parent on a later page is not missing.
+  const missing = useMemo(() => (hasNextPage ? [] : missingParentIds(items)), [items, hasNextPage]);
+  const ancestors = useQuery(missingAncestorsQueryOptions(missing));
+  const ancestorRuns = ancestors.data;
+
+  const rows = useMemo(() => buildForest(items, (ancestorRuns ?? []).map(asItem)).map(toRow), [items, ancestorRuns]);
+  return { query, rows, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError, filter };
+}
