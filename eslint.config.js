@@ -1,5 +1,6 @@
 // Lint enforces the architecture (CONVENTIONS.md §7): app → features → (api, components, lib,
 // config); features never import each other; only src/api speaks HTTP; one HTML sink (none yet).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tanstackQuery from '@tanstack/eslint-plugin-query';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -37,7 +38,9 @@ export default tseslint.config(
     },
   },
   { files: ['src/api/**/*.ts'], rules: { 'no-restricted-globals': 'off' } },
-  layer('features/experiments', ['@/app/*', '@/features/*', '!@/features/experiments/*'], 'Features never import each other or app/.'),
+  ...readdirSync('src/features').map((feature) =>
+    layer(`features/${feature}`, ['@/app/*', '@/features/*', `!@/features/${feature}/*`], 'Features never import each other or app/.'),
+  ),
   layer('api', ['@/app/*', '@/features/*', '@/components/*'], 'src/api sits below the UI.'),
   layer('components', ['@/app/*', '@/features/*'], 'Shared components are domain-free.'),
   layer('lib', ['@/app/*', '@/features/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'], 'lib/ holds pure, framework-free functions.'),

@@ -1,6 +1,16 @@
 // Every in-app link is built here, never concatenated at the call site. IDs are opaque strings
 // and always encoded as one path segment.
 
+const segment = encodeURIComponent;
+
+/** An artifact path as URL path segments: each part encoded, the slashes kept. */
+const artifactSegments = (artifactPath: string) =>
+  artifactPath
+    .split('/')
+    .filter((part) => part !== '')
+    .map(segment)
+    .join('/');
+
 export const paths = {
   home: {
     path: '/',
@@ -8,6 +18,23 @@ export const paths = {
   },
   experiment: {
     path: '/experiments/:experimentId',
-    getHref: (experimentId: string) => `/experiments/${encodeURIComponent(experimentId)}`,
+    getHref: (experimentId: string) => `/experiments/${segment(experimentId)}`,
+  },
+  /** The run page (overview tab); the metrics and artifacts tabs are child paths. */
+  run: {
+    path: '/experiments/:experimentId/runs/:runId',
+    getHref: (experimentId: string, runId: string) => `/experiments/${segment(experimentId)}/runs/${segment(runId)}`,
+  },
+  runMetrics: {
+    path: '/experiments/:experimentId/runs/:runId/metrics',
+    getHref: (experimentId: string, runId: string) => `${paths.run.getHref(experimentId, runId)}/metrics`,
+  },
+  /** The artifact browser; the selected file or folder is the rest of the path (MLflow UI's shape). */
+  runArtifacts: {
+    path: '/experiments/:experimentId/runs/:runId/artifacts/*',
+    getHref: (experimentId: string, runId: string, artifactPath = '') => {
+      const rest = artifactSegments(artifactPath);
+      return `${paths.run.getHref(experimentId, runId)}/artifacts${rest ? `/${rest}` : ''}`;
+    },
   },
 } as const;
