@@ -28,12 +28,40 @@ export class RunTablePage {
     return this.table.locator('tbody tr').filter({ has: this.page.locator('.run-name__text').getByText(name, { exact: true }) });
   }
 
-  /** Text of the cell in `column` for the run called `name`. */
+  /** The header of a column, by its visible name. */
+  header(column: string): Locator {
+    return this.table.getByRole('columnheader', { name: column, exact: true });
+  }
+
+  /** Text of the cell in `column` for the run called `name` (matched by aria-colindex: columns are virtualized). */
   async cell(name: string, column: string): Promise<string> {
-    const headers = await this.table.getByRole('columnheader').allInnerTexts();
-    const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === column);
-    if (index < 0) throw new Error(`no column ${column} in ${headers.join(', ')}`);
-    return this.row(name).locator('th, td').nth(index).innerText();
+    await this.scrollToColumn(column);
+    const index = await this.header(column).getAttribute('aria-colindex');
+    if (!index) throw new Error(`no column ${column}`);
+    return this.row(name).locator(`[aria-colindex="${index}"]`).innerText();
+  }
+
+  /** Scrolls the table sideways, as a user would, until the column's header is drawn. */
+  async scrollToColumn(column: string): Promise<void> {
+    const scroller = this.page.locator('.run-table-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+    for (let i = 0; i < 200; i += 1) {
+      if ((await this.header(column).count()) > 0) return;
+      const atEnd = await scroller.evaluate((el) => {
+        const before = el.scrollLeft;
+        el.scrollBy({ left: el.clientWidth * 0.8 });
+        return el.scrollLeft === before;
+      });
+      if (atEnd) break;
+      // The virtualizer draws the new window on the next frames.
+      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    throw new Error(`no column ${column} in the table`);
+  }
+
+  /** Visible column headers, left to right. */
+  async headers(): Promise<string[]> {
+    return (await this.table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
   }
 
   async runSearch(text: string): Promise<void> {
@@ -43,7 +71,7 @@ export class RunTablePage {
   }
 
   async sortBy(column: string): Promise<void> {
-    await this.table.getByRole('columnheader', { name: column, exact: true }).getByRole('button').click();
+    await this.header(column).getByRole('button').click();
     await waitUntilReady(this.page);
   }
 }

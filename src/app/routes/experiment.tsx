@@ -13,5 +13,5 @@ export function createLoader(queryClient: QueryClient) {
 
 export function Component() {
   const { experimentId = '' } = useParams();
-  return <ExperimentPage key={experimentId} experimentId={experimentId} runs={<RunsPanel experimentIds={[experimentId]} />} />;
+  return <ExperimentPage key={experimentId} experimentId={experimentId} runs={<RunsPanel experimentIds={[experimentId]} exportName={`runs-experiment-${experimentId.replace(/[^\w-]/g, "_")}`} />} />;
 }

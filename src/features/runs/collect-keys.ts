@@ -1,11 +1,14 @@
-import type { RunRow } from './use-run-rows.ts';
+import type { RunRow } from './table-row.ts';
 
 export interface RunKeys {
   params: string[];
   metrics: string[];
-  /** User tags; mlflow.* system tags are bookkeeping and hidden by default. */
   tags: string[];
+  /** mlflow.* tags: bookkeeping, shown as columns only on request. */
+  systemTags: string[];
 }
+
+const byName = (a: string, b: string) => a.localeCompare(b);
 
 /** Every param, metric and tag key of every loaded run (children included), sorted. */
 export function collectKeys(rows: readonly RunRow[]): RunKeys {
@@ -15,10 +18,15 @@ export function collectKeys(rows: readonly RunRow[]): RunKeys {
   const visit = (row: RunRow) => {
     for (const key in row.run.params) params.add(key);
     for (const key in row.run.metrics) metrics.add(key);
-    for (const key in row.run.tags) if (!key.startsWith('mlflow.')) tags.add(key);
+    for (const key in row.run.tags) tags.add(key);
     row.subRows.forEach(visit);
   };
   rows.forEach(visit);
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-  return { params: sorted(params), metrics: sorted(metrics), tags: sorted(tags) };
+  const allTags = [...tags].sort(byName);
+  return {
+    params: [...params].sort(byName),
+    metrics: [...metrics].sort(byName),
+    tags: allTags.filter((key) => !key.startsWith('mlflow.')),
+    systemTags: allTags.filter((key) => key.startsWith('mlflow.')),
+  };
 }

@@ -1,4 +1,4 @@
-import type { RunRow } from './use-run-rows.ts';
+import type { RunRow } from './table-row.ts';
 
 export function countDescendantRows(row: RunRow): number {
   return row.subRows.reduce((sum, child) => sum + 1 + countDescendantRows(child), 0);

@@ -1,76 +1,128 @@
-import type { ColumnDef } from '@tanstack/react-table';
-import { TruncatedText } from '@/components/truncated-text.tsx';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+// The run table's columns: fixed attributes, then one column per param, metric and tag key.
+// Ids are MLflow's own order-by names (metrics.<key>, params.<key>, tags.<key>,
+// attributes.<name>), so the URL's orderByKey reads like a search and a column id says
+// where its values come from.
+import type { ReactNode } from 'react';
+import { formatTimestamp, describeTimestamp } from '@/lib/format-time.ts';
 import { formatDuration, formatMetric } from '@/lib/format-value.ts';
+import type { CsvCell } from '@/lib/csv.ts';
 import type { RunKeys } from './collect-keys.ts';
-import { RunNameCell } from './run-name-cell.tsx';
+import { GroupMetricCell } from './group-metric-cell.tsx';
+import { LongTextCell } from './long-text-cell.tsx';
 import { RunStatusBadge } from './run-status.tsx';
-import type { RunRow } from './use-run-rows.ts';
+import type { RunRow, TableRow } from './table-row.ts';
 
-/** Column ids are MLflow's own order-by names, so the URL's orderByKey reads like a search. */
-export function buildRunColumns(keys: RunKeys, now: number): ColumnDef<RunRow>[] {
-  const text = (id: string, header: string, get: (row: RunRow) => string | undefined, size = 140): ColumnDef<RunRow> => ({
+export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';
+
+export interface RunColumn {
+  id: string;
+  header: string;
+  kind: ColumnKind;
+  /** Default width in px. */
+  size: number;
+  numeric?: boolean;
+  /** What sorting compares; undefined (missing, NaN) sorts last. */
+  value: (row: TableRow) => string | number | undefined;
+  /** The cell as exported to CSV: full text, numbers as numbers. */
+  csv: (row: TableRow) => CsvCell;
+  render: (row: TableRow) => ReactNode;
+}
+
+export const NAME_COLUMN_ID = 'attributes.run_name';
+
+const runOf = (row: TableRow): RunRow['run'] | undefined => (row.kind === 'run' ? row.run : undefined);
+
+function textColumn(id: string, header: string, kind: ColumnKind, get: (run: RunRow['run']) => string | undefined, size: number, groupValue?: string): RunColumn {
+  const value = (row: TableRow) => {
+    if (row.kind === 'group') return groupValue !== undefined && id === groupValue ? row.value : undefined;
+    return get(row.run) || undefined;
+  };
+  return {
     id,
     header,
+    kind,
     size,
-    accessorFn: (row) => get(row) || undefined,
-    sortUndefined: 'last',
-    cell: ({ getValue }) => <TruncatedText text={(getValue() as string | undefined) ?? ''} max={300} />,
-  });
+    value,
+    csv: (row) => value(row),
+    render: (row) => {
+      const text = value(row);
+      return text === undefined ? null : <LongTextCell text={text} label={header} />;
+    },
+  };
+}
+
+function metricColumn(key: string): RunColumn {
+  return {
+    id: `metrics.${key}`,
+    header: key,
+    kind: 'metric',
+    size: 110,
+    numeric: true,
+    value: (row) => {
+      const value = row.kind === 'run' ? row.run.metrics[key] : row.metrics[key]?.mean;
+      return value === undefined || Number.isNaN(value) ? undefined : value;
+    },
+    csv: (row) => (row.kind === 'run' ? row.run.metrics[key] : row.metrics[key]?.mean),
+    render: (row) => (row.kind === 'run' ? formatMetric(row.run.metrics[key]) : <GroupMetricCell stats={row.metrics[key]} />),
+  };
+}
+
+function durationOf(run: RunRow['run'], now: number): number | undefined {
+  // A RUNNING run has no end time: its duration is the time elapsed so far.
+  const end = run.endTime ?? (run.status === 'RUNNING' ? now : undefined);
+  return run.startTime === undefined || end === undefined ? undefined : end - run.startTime;
+}
+
+export function buildRunColumns(keys: RunKeys, options: { now: number; systemTags: boolean; groupBy: string }): RunColumn[] {
+  const { now, groupBy } = options;
+  const tags = options.systemTags ? [...keys.tags, ...keys.systemTags] : keys.tags;
   return [
     {
-      id: 'attributes.run_name',
+      id: NAME_COLUMN_ID,
       header: 'Run name',
-      size: 280,
-      accessorFn: (row) => row.run.name,
-      cell: ({ row }) => <RunNameCell row={row} />,
+      kind: 'attribute',
+      size: 300,
+      value: (row) => (row.kind === 'run' ? row.run.name : row.label),
+      csv: (row) => (row.kind === 'run' ? row.run.name : row.label),
+      // Drawn by the table itself (row header with expander, selection and link).
+      render: () => null,
     },
     {
       id: 'attributes.status',
       header: 'Status',
+      kind: 'attribute',
       size: 100,
-      accessorFn: (row) => row.run.status,
-      cell: ({ row }) => <RunStatusBadge status={row.original.run.status} />,
+      value: (row) => runOf(row)?.status,
+      csv: (row) => runOf(row)?.status,
+      render: (row) => (row.kind === 'run' ? <RunStatusBadge status={row.run.status} /> : null),
     },
     {
       id: 'attributes.start_time',
       header: 'Started',
+      kind: 'attribute',
       size: 150,
-      accessorFn: (row) => row.run.startTime,
-      sortUndefined: 'last',
-      cell: ({ row }) => <span title={describeTimestamp(row.original.run.startTime)}>{formatTimestamp(row.original.run.startTime)}</span>,
+      value: (row) => runOf(row)?.startTime,
+      csv: (row) => {
+        const start = runOf(row)?.startTime;
+        return start === undefined ? undefined : new Date(start).toISOString();
+      },
+      render: (row) => (row.kind === 'run' ? <span title={describeTimestamp(row.run.startTime)}>{formatTimestamp(row.run.startTime)}</span> : null),
     },
     {
       id: 'attributes.duration',
       header: 'Duration',
+      kind: 'attribute',
       size: 100,
-      // A RUNNING run has no end time: its duration is the time elapsed so far.
-      accessorFn: ({ run }) => (run.startTime === undefined ? undefined : (run.endTime ?? (run.status === 'RUNNING' ? now : undefined)) ?? undefined),
-      sortUndefined: 'last',
-      cell: ({ row: { original } }) => {
-        const { startTime, endTime, status } = original.run;
-        const end = endTime ?? (status === 'RUNNING' ? now : undefined);
-        return formatDuration(startTime === undefined || end === undefined ? undefined : end - startTime);
-      },
+      value: (row) => (row.kind === 'run' ? durationOf(row.run, now) : undefined),
+      csv: (row) => (row.kind === 'run' ? durationOf(row.run, now) : undefined),
+      render: (row) => (row.kind === 'run' ? formatDuration(durationOf(row.run, now)) : null),
     },
-    text('attributes.user', 'User', (row) => row.run.user, 110),
-    text('tags.mlflow.source.name', 'Source', (row) => row.run.tags['mlflow.source.name'], 180),
-    ...keys.params.map((key) => text(`params.${key}`, key, (row) => row.run.params[key], 120)),
-    ...keys.metrics.map(
-      (key): ColumnDef<RunRow> => ({
-        id: `metrics.${key}`,
-        header: key,
-        size: 110,
-        meta: { numeric: true },
-        // NaN sorts with the missing values, last in both directions.
-        accessorFn: (row) => {
-          const value = row.run.metrics[key];
-          return value === undefined || Number.isNaN(value) ? undefined : value;
-        },
-        sortUndefined: 'last',
-        cell: ({ row }) => formatMetric(row.original.run.metrics[key]),
-      }),
-    ),
-    ...keys.tags.map((key) => text(`tags.${key}`, key, (row) => row.run.tags[key], 140)),
+    textColumn('attributes.user', 'User', 'attribute', (run) => run.user, 110),
+    textColumn('tags.mlflow.source.name', 'Source', 'attribute', (run) => run.tags['mlflow.source.name'], 180),
+    ...keys.params.map((key) => textColumn(`params.${key}`, key, 'param', (run) => run.params[key], 120, groupBy)),
+    ...keys.metrics.map(metricColumn),
+    ...tags
+      .filter((key) => key !== 'mlflow.source.name')
+      .map((key) => textColumn(`tags.${key}`, key, 'tag', (run) => run.tags[key], 140, groupBy)),
   ];
 }

@@ -1,34 +1,55 @@
 import type { Row } from '@tanstack/react-table';
+import type { MouseEvent } from 'react';
+import { Link } from 'react-router';
 import { TruncatedText } from '@/components/truncated-text.tsx';
+import { paths } from '@/config/paths.ts';
 import { countDescendantRows } from './count-descendants.ts';
-import type { RunRow } from './use-run-rows.ts';
+import type { TableRow } from './table-row.ts';
 
-export function RunNameCell({ row }: { row: Row<RunRow> }) {
-  const { run, isContext } = row.original;
-  const children = row.subRows.length;
+export interface RunNameCellProps {
+  row: Row<TableRow>;
+  selected: boolean;
+  /** Checkbox changes; `shift` extends a range from the last click. */
+  onSelect: (row: TableRow, checked: boolean, shift: boolean) => void;
+}
+
+function Expander({ row, label }: { row: Row<TableRow>; label: string }) {
+  if (row.subRows.length === 0) return <span className="expander expander--leaf" aria-hidden="true" />;
+  const expanded = row.getIsExpanded();
+  return (
+    <button type="button" className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={row.getToggleExpandedHandler()}>
+      {expanded ? '▾' : '▸'}
+    </button>
+  );
+}
+
+export function RunNameCell({ row, selected, onSelect }: RunNameCellProps) {
+  const data = row.original;
+  const label = data.kind === 'run' ? data.run.name || data.run.runId : data.label;
+  const toggle = (event: MouseEvent<HTMLInputElement>) => onSelect(data, event.currentTarget.checked, event.shiftKey);
   return (
     <span className="run-name" style={{ paddingLeft: `${row.depth * 18}px` }}>
-      {children > 0 ? (
-        <button
-          type="button"
-          className="expander"
-          aria-expanded={row.getIsExpanded()}
-          aria-label={`${row.getIsExpanded() ? 'Collapse' : 'Expand'} ${run.name || run.runId}`}
-          onClick={row.getToggleExpandedHandler()}
-        >
-          {row.getIsExpanded() ? '▾' : '▸'}
-        </button>
+      <input type="checkbox" className="run-select" checked={selected} onClick={toggle} onChange={() => undefined} aria-label={`Select ${label}`} />
+      <Expander row={row} label={label} />
+      {data.kind === 'group' ? (
+        <>
+          <TruncatedText text={label} max={200} className="run-name__group" />
+          <span className="child-count">{data.subRows.length} {data.subRows.length === 1 ? 'run' : 'runs'}</span>
+        </>
       ) : (
-        <span className="expander expander--leaf" aria-hidden="true" />
+        <>
+          <Link to={paths.run.getHref(data.run.experimentId, data.run.runId)} className="run-name__link">
+            <TruncatedText text={label} max={200} className={data.isContext ? 'run-name__text muted' : 'run-name__text'} />
+          </Link>
+          {data.subRows.length > 0 ? (
+            <span className="child-count" title={`${countDescendantRows(data)} runs below`}>
+              {data.subRows.length} {data.subRows.length === 1 ? 'child' : 'children'}
+            </span>
+          ) : null}
+          {data.isContext ? <span className="badge badge--context">context</span> : null}
+          {data.run.lifecycleStage === 'deleted' ? <span className="badge badge--deleted">Deleted</span> : null}
+        </>
       )}
-      <TruncatedText text={run.name || run.runId} max={200} className={isContext ? 'run-name__text muted' : 'run-name__text'} />
-      {children > 0 ? (
-        <span className="child-count" title={`${countDescendantRows(row.original)} runs below`}>
-          {children} {children === 1 ? 'child' : 'children'}
-        </span>
-      ) : null}
-      {isContext ? <span className="badge badge--context">context</span> : null}
-      {run.lifecycleStage === 'deleted' ? <span className="badge badge--deleted">Deleted</span> : null}
     </span>
   );
 }

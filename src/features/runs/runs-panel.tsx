@@ -3,20 +3,26 @@ import { Loading } from '@/components/loading.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { RunSearchBar } from './run-search-bar.tsx';
 import { RunTable } from './run-table.tsx';
+import { RunTableTools } from './run-table-tools.tsx';
 import { runTableSearchSchema } from './url-state.ts';
 import { useRunRows } from './use-run-rows.ts';
+import { useRunTableView } from './use-run-table-view.ts';
 
 export interface RunsPanelProps {
   experimentIds: readonly string[];
+  /** Names the CSV export. */
+  exportName: string;
 }
 
 const count = new Intl.NumberFormat();
 
-export function RunsPanel({ experimentIds }: RunsPanelProps) {
+export function RunsPanel({ experimentIds, exportName }: RunsPanelProps) {
   const [search, update] = useSearchState(runTableSearchSchema);
   const { query, rows, loadedCount, isPaging } = useRunRows(experimentIds, search);
+  const view = useRunTableView(rows, search, update);
   // An invalid filter is the user's input, shown beside the box rather than as a page error.
   const filterError = query.error?.status === 400 && search.searchFilter ? query.error.message : undefined;
+  const shownColumns = [...view.placement.left, ...view.placement.center];
 
   return (
     <section aria-label="Runs" className="runs-panel">
@@ -34,16 +40,29 @@ export function RunsPanel({ experimentIds }: RunsPanelProps) {
         <Loading label="Loading runs…" />
       ) : filterError ? null : (
         <>
+          <RunTableTools
+            chooser={{ columns: view.columns.slice(1), choice: view.choice, actions: view.chooserActions }}
+            keys={view.keys}
+            groupBy={search.groupBy}
+            onGroupByChange={(groupBy) => update({ groupBy })}
+            selected={view.selectedRuns}
+            onClearSelection={() => update({ selected: '' })}
+            exportSource={{ rows: view.tableRows, columns: shownColumns, fileName: exportName }}
+          />
           <p className="status-line" role="status">
-            {isPaging ? `Loading runs… ${count.format(loadedCount)} so far` : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
+            {/* MLflow returns no total, so the count grows until the last page. */}
+            {isPaging ? `Loading runs… ${count.format(loadedCount)} of …` : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
+            {isPaging ? <progress className="status-line__progress" aria-label="Loading runs" /> : null}
           </p>
           {rows.length > 0 ? (
             <RunTable
-              rows={rows}
-              sortKey={search.orderByKey}
-              ascending={search.orderByAsc}
-              expandAll={search.expandAll}
-              onSortChange={(orderByKey, orderByAsc) => update({ orderByKey, orderByAsc })}
+              rows={view.tableRows}
+              columns={view.columns}
+              placement={view.placement}
+              sort={{ key: search.orderByKey, ascending: search.orderByAsc }}
+              expanded={view.expanded}
+              selected={view.selected}
+              handlers={view.handlers}
             />
           ) : (
             <p className="empty-state">{search.searchFilter ? 'No run matches this search.' : 'No runs in this experiment.'}</p>

@@ -7,13 +7,8 @@ import { missingAncestorsQueryOptions, runSearchQueryOptions, type Run } from '@
 import type { ViewType } from '@/api/wire.ts';
 import { buildForest, missingParentIds, type TreeNode } from '@/lib/run-tree.ts';
 import { toRunFilter } from './to-run-filter.ts';
+import type { RunRow } from './table-row.ts';
 import type { RunTableSearch } from './url-state.ts';
-
-export interface RunRow {
-  run: Run;
-  isContext: boolean;
-  subRows: RunRow[];
-}
 
 type RunItem = Run & { id: string; parentId: string | undefined };
 
@@ -21,7 +16,7 @@ const VIEW_TYPES: Record<RunTableSearch['lifecycleFilter'], ViewType> = { active
 const asItem = (run: Run): RunItem => ({ ...run, id: run.runId, parentId: run.parentRunId });
 
 function toRow(node: TreeNode<RunItem>): RunRow {
-  return { run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
+  return { kind: 'run', run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
 }
 
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {

@@ -1,0 +1,112 @@
+// Choose, pin and order columns. There can be thousands of keys, so the list is searched and
+// capped; "Show/Hide all matching" acts on every match, not only the ones listed.
+import { useId, useMemo, useState } from 'react';
+import type { ColumnKind, RunColumn } from './run-columns.tsx';
+
+export interface ColumnChoice {
+  hidden: ReadonlySet<string>;
+  pinned: readonly string[];
+  /** Shown, unpinned columns in display order (for moving up and down). */
+  order: readonly string[];
+  systemTags: boolean;
+}
+
+export interface ColumnChooserActions {
+  setHidden: (ids: readonly string[], hidden: boolean) => void;
+  setPinned: (id: string, pinned: boolean) => void;
+  move: (id: string, beforeId: string) => void;
+  setSystemTags: (show: boolean) => void;
+  reset: () => void;
+}
+
+export interface ColumnChooserProps {
+  columns: readonly RunColumn[];
+  choice: ColumnChoice;
+  actions: ColumnChooserActions;
+}
+
+const LISTED = 300;
+const KIND_LABEL: Record<ColumnKind, string> = { attribute: 'Attribute', param: 'Param', metric: 'Metric', tag: 'Tag' };
+
+export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const panelId = useId();
+  const matches = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    return needle ? columns.filter((c) => c.header.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle)) : columns;
+  }, [columns, query]);
+  const shownCount = columns.filter((c) => !choice.hidden.has(c.id)).length;
+
+  return (
+    <div className="column-chooser">
+      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        Columns ({shownCount.toLocaleString()} of {columns.length.toLocaleString()})
+      </button>
+      {open ? (
+        <div id={panelId} role="region" aria-label="Columns" className="column-chooser__panel">
+          <div className="column-chooser__tools">
+            <input type="search" aria-label="Search columns" placeholder="Search columns" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <button type="button" onClick={() => actions.setHidden(matches.map((c) => c.id), false)}>
+              Show all{query ? ' matching' : ''}
+            </button>
+            <button type="button" onClick={() => actions.setHidden(matches.map((c) => c.id), true)}>
+              Hide all{query ? ' matching' : ''}
+            </button>
+            <label className="toolbar__toggle">
+              <input type="checkbox" checked={choice.systemTags} onChange={(e) => actions.setSystemTags(e.target.checked)} />
+              System tags (mlflow.*)
+            </label>
+            <button type="button" onClick={actions.reset}>
+              Reset
+            </button>
+          </div>
+          <ul className="column-chooser__list" aria-label="Column list">
+            {matches.slice(0, LISTED).map((column) => (
+              <ColumnChoiceItem key={column.id} column={column} choice={choice} actions={actions} />
+            ))}
+          </ul>
+          {matches.length > LISTED ? (
+            <p className="muted">
+              {(matches.length - LISTED).toLocaleString()} more columns match: search to narrow the list.
+            </p>
+          ) : null}
+          {matches.length === 0 ? <p className="muted">No column matches “{query}”.</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ColumnChoiceItem({ column, choice, actions }: { column: RunColumn; choice: ColumnChoice; actions: ColumnChooserActions }) {
+  const shown = !choice.hidden.has(column.id);
+  const pinned = choice.pinned.includes(column.id);
+  const at = choice.order.indexOf(column.id);
+  const previous = choice.order[at - 1];
+  const next = choice.order[at + 1];
+  const canMove = shown && !pinned && at >= 0;
+  return (
+    <li className="column-chooser__item">
+      <label>
+        <input type="checkbox" checked={shown} onChange={(e) => actions.setHidden([column.id], !e.target.checked)} />
+        <span className={`kind kind--${column.kind}`}>{KIND_LABEL[column.kind]}</span> {column.header}
+      </label>
+      <span className="column-chooser__actions">
+        <button type="button" aria-pressed={pinned} aria-label={`${pinned ? 'Unpin' : 'Pin'} ${column.header}`} onClick={() => actions.setPinned(column.id, !pinned)}>
+          📌
+        </button>
+        <button type="button" aria-label={`Move ${column.header} left`} disabled={!canMove || previous === undefined} onClick={() => previous !== undefined && actions.move(column.id, previous)}>
+          ←
+        </button>
+        <button
+          type="button"
+          aria-label={`Move ${column.header} right`}
+          disabled={!canMove || next === undefined}
+          onClick={() => next !== undefined && actions.move(next, column.id)}
+        >
+          →
+        </button>
+      </span>
+    </li>
+  );
+}
