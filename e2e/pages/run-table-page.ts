@@ -25,7 +25,8 @@ export class RunTablePage {
   }
 
   row(name: string): Locator {
-    return this.table.locator('tbody tr').filter({ has: this.page.locator('.run-name__text').getByText(name, { exact: true }) });
+    // A run's name, or a group's label when the table is grouped.
+    return this.table.locator('tbody tr').filter({ has: this.page.locator('.run-name__text, .run-name__group').getByText(name, { exact: true }) });
   }
 
   /** The header of a column, by its visible name. */
@@ -62,6 +63,16 @@ export class RunTablePage {
   /** Visible column headers, left to right. */
   async headers(): Promise<string[]> {
     return (await this.table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await waitUntilReady(this.page);
+  }
+
+  /** Opens the column chooser and returns its panel. */
+  async openColumnChooser(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^Columns \(/ }).click();
+    return this.page.getByRole('region', { name: 'Columns' });
   }
 
   async runSearch(text: string): Promise<void> {

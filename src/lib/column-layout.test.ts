@@ -33,8 +33,8 @@ describe('moves', () => {
     expect(applyMoves(ids, moves)).toEqual(['e', 'a', 'b', 'c', 'd']);
   });
 
-  it('round-trips through the URL form, keys with dots, slashes and spaces included', () => {
-    const moves = [{ id: 'metrics.val/loss x', before: 'params.a.b' }, { id: 'tags.t', before: '' }];
+  it('round-trips through the URL form, keys with dots, slashes, colons and spaces included', () => {
+    const moves = [{ id: 'metrics.val/loss x', before: 'params.time:epoch' }, { id: 'tags.a:b', before: '' }];
     expect(parseMoves(formatMoves(moves))).toEqual(moves);
   });
 });

@@ -45,11 +45,12 @@ export function addMove(moves: readonly ColumnMove[], id: string, before: string
   return [...moves.filter((move) => move.id !== id), { id, before }];
 }
 
-export const formatMoves = (moves: readonly ColumnMove[]): string[] => moves.map(({ id, before }) => `${id}:${before}`);
+// "a>b": a goes in front of b. MLflow keys may hold ':' but never '>' (nor ',').
+export const formatMoves = (moves: readonly ColumnMove[]): string[] => moves.map(({ id, before }) => `${id}>${before}`);
 
 export function parseMoves(items: readonly string[]): ColumnMove[] {
   return items.flatMap((item) => {
-    const at = item.indexOf(':');
+    const at = item.indexOf('>');
     return at > 0 ? [{ id: item.slice(0, at), before: item.slice(at + 1) }] : [];
   });
 }

@@ -10,7 +10,7 @@ from mlflow.exceptions import MlflowException
 from ._common import base_manifest, mark_logged, new_experiment, runs_by_name
 
 NAME = 'edge cases <b>bold</b> & "quotes" 汉字'
-VERSION = "2"
+VERSION = "3"
 HOSTILE_RUN = "<img src=x onerror=alert(1)>"
 LONG_PARAM_LENGTH = 6000  # mlflow.utils.validation.MAX_PARAM_VAL_LENGTH
 
@@ -51,6 +51,8 @@ def run(client):
         mlflow.log_param("long_param", long_value)
         mlflow.log_param("html_param", '"><svg onload=alert(1)>')
         mlflow.log_param("empty_param", "")
+        # A spreadsheet would run this as a formula if a CSV export wrote it as is.
+        mlflow.log_param("formula_param", '=HYPERLINK("http://evil.example","click")')
         mlflow.set_tag("link", "javascript:alert(1)")
         mlflow.set_tag("mlflow.note.content", "Run **notes** with <script>alert('run')</script>")
 

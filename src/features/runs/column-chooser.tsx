@@ -1,6 +1,6 @@
 // Choose, pin and order columns. There can be thousands of keys, so the list is searched and
 // capped; "Show/Hide all matching" acts on every match, not only the ones listed.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ColumnKind, RunColumn } from './run-columns.tsx';
 
 export interface ColumnChoice {
@@ -37,9 +37,27 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
     return needle ? columns.filter((c) => c.header.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle)) : columns;
   }, [columns, query]);
   const shownCount = columns.filter((c) => !choice.hidden.has(c.id)).length;
+  const root = useRef<HTMLDivElement>(null);
+
+  // A popover: Escape or a click elsewhere closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
 
   return (
-    <div className="column-chooser">
+    <div className="column-chooser" ref={root}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Columns ({shownCount.toLocaleString()} of {columns.length.toLocaleString()})
       </button>

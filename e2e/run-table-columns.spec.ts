@@ -1,0 +1,129 @@
+// The column chooser, selection, grouping and long values, against the real server.
+import { expect, test } from './fixtures.ts';
+import type { Manifest } from './harness/populate.ts';
+import { RunTablePage } from './pages/run-table-page.ts';
+
+const scenario = (manifest: Manifest, name: string) => Object.values(manifest).find((s) => s.experiment_name === name)!;
+
+test('the column chooser hides, pins, finds columns and shows system tags on request', async ({ page, manifest }) => {
+  const runs = new RunTablePage(page);
+  await runs.goto(scenario(manifest, 'compare_max_depth').experiment_id);
+  expect(await runs.headers()).toEqual(expect.arrayContaining(['Run name', 'Status', 'max_depth', 'accuracy', 'f1']));
+  expect(await runs.headers()).not.toContain('mlflow.user');
+
+  const chooser = await runs.openColumnChooser();
+  await chooser.getByRole('searchbox', { name: 'Search columns' }).fill('F1');
+  await expect(chooser.getByRole('listitem')).toHaveCount(1);
+  await chooser.getByRole('checkbox', { name: /f1/ }).uncheck();
+  await expect(runs.header('f1')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('hide')).toBe('metrics.f1');
+
+  await chooser.getByRole('searchbox', { name: 'Search columns' }).fill('accuracy');
+  await chooser.getByRole('button', { name: 'Pin accuracy' }).click();
+  await expect.poll(() => runs.headers().then((h) => h.slice(0, 2))).toEqual(['Run name', 'accuracy']);
+
+  await chooser.getByRole('checkbox', { name: 'System tags (mlflow.*)' }).check();
+  await expect.poll(async () => runs.scrollToColumn('mlflow.user').then(() => true, () => false)).toBe(true);
+  expect(new URL(page.url()).searchParams.get('systemTags')).toBe('true');
+});
+
+test('columns move left and right, and every arrangement survives a reload', async ({ page, manifest }) => {
+  const runs = new RunTablePage(page);
+  await runs.goto(scenario(manifest, 'compare_max_depth').experiment_id);
+  const before = await runs.headers();
+  const chooser = await runs.openColumnChooser();
+  await chooser.getByRole('button', { name: 'Move Status right' }).click();
+  const moved = await runs.headers();
+  expect(moved.indexOf('Status')).toBe(before.indexOf('Status') + 1);
+  await page.keyboard.press('Escape');
+  await expect(chooser).toHaveCount(0);
+  await runs.sortBy('accuracy');
+  await page.getByRole('checkbox', { name: 'Select max_depth=2' }).check();
+  const names = await runs.names();
+  const url = page.url();
+
+  await page.reload();
+  await runs.waitUntilReady();
+  expect(page.url()).toBe(url);
+  expect(await runs.headers()).toEqual(moved);
+  expect(await runs.names()).toEqual(names);
+  await expect(page.getByRole('checkbox', { name: 'Select max_depth=2' })).toBeChecked();
+  await expect(runs.header('accuracy')).toHaveAttribute('aria-sort', /ascending|descending/);
+});
+
+test('shift-click selects a range; a parent selects its children; the selection is in the URL', async ({ page, manifest }) => {
+  const autolog = scenario(manifest, 'sklearn-autolog');
+  const runs = new RunTablePage(page);
+  await runs.goto(autolog.experiment_id, '?orderByKey=attributes.run_name&orderByAsc=true');
+  expect(await runs.names()).toEqual(['grid-search-cv', 'linear-regression', 'pipeline']);
+
+  await page.getByRole('checkbox', { name: 'Select linear-regression' }).click();
+  await page.getByRole('checkbox', { name: 'Select pipeline' }).click({ modifiers: ['Shift'] });
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Select grid-search-cv' }).click();
+  await expect(page.getByText('7 selected')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('selected')?.split(',')).toHaveLength(7);
+
+  await page.getByRole('button', { name: 'Expand grid-search-cv' }).click();
+  const children = (await runs.names()).slice(1, 5);
+  for (const child of children) await expect(page.getByRole('checkbox', { name: `Select ${child}` })).toBeChecked();
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page.getByRole('checkbox', { name: `Select ${children[0]}` })).not.toBeChecked();
+});
+
+test('group by a param shows each group with min, average and max of a metric', async ({ page, manifest, mlflowUrl }) => {
+  const autolog = scenario(manifest, 'sklearn-autolog');
+  const runs = new RunTablePage(page);
+  await runs.goto(autolog.experiment_id);
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'kernel' });
+  await expect(page).toHaveURL(/groupBy=params.kernel/);
+  await expect(runs.row('kernel = linear')).toContainText('2 runs');
+  await expect(runs.row('kernel = rbf')).toContainText('2 runs');
+
+  // The truth: the children's mean_test_score per kernel, from the server.
+  const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ experiment_ids: [autolog.experiment_id], filter: "params.kernel = 'rbf'" }),
+  });
+  const scores = ((await res.json()) as { runs: { data: { metrics?: { key: string; value: number }[] } }[] }).runs.map(
+    (run) => run.data.metrics?.find((m) => m.key === 'mean_test_score')?.value as number,
+  );
+  expect(scores).toHaveLength(2);
+  const text = await runs.cell('kernel = rbf', 'mean_test_score');
+  const fmt = (v: number) => String(Number(v.toPrecision(6)));
+  expect(text).toContain(fmt((scores[0]! + scores[1]!) / 2));
+  expect(text).toContain(`${fmt(Math.min(...scores))} – ${fmt(Math.max(...scores))}`);
+});
+
+test('a 6,000-character param is cut in its cell and shown whole, with Copy, on request', async ({ page, manifest, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
+  const runs = new RunTablePage(page);
+  await runs.goto(edge.experiment_id);
+  const hostile = '<img src=x onerror=alert(1)>';
+  const cell = await runs.cell(hostile, 'long_param');
+  expect(cell.length).toBeLessThan(200);
+  expect(cell.startsWith('[0000]-----[0011]')).toBe(true);
+
+  await runs.row(hostile).getByRole('button', { name: 'Show all of long_param (6,000 characters)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'long_param' });
+  await expect(dialog).toBeVisible();
+  const full = await dialog.locator('pre').innerText();
+  // The value the scenario logs: markers of their own offset, every 11 characters.
+  const logged = Array.from({ length: Math.ceil(6000 / 11) }, (_, i) => `[${String(i * 11).padStart(4, '0')}]-----`).join('').slice(0, 6000);
+  expect(full).toBe(logged);
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog).toContainText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(full);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('a run name links to its run page', async ({ page, manifest }) => {
+  const quickstart = scenario(manifest, 'quickstart');
+  const runs = new RunTablePage(page);
+  await runs.goto(quickstart.experiment_id);
+  await runs.table.getByRole('link', { name: 'quickstart' }).click();
+  await expect(page).toHaveURL(new RegExp(`/experiments/${quickstart.experiment_id}/runs/${Object.values(quickstart.runs)[0]}$`));
+});
