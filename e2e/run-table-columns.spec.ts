@@ -1,5 +1,5 @@
 // The column chooser, selection, grouping and long values, against the real server.
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitUntilReady as runsReady } from './fixtures.ts';
 import type { Manifest } from './harness/populate.ts';
 import { RunTablePage } from './pages/run-table-page.ts';
 
@@ -126,4 +126,26 @@ test('a run name links to its run page', async ({ page, manifest }) => {
   await runs.goto(quickstart.experiment_id);
   await runs.table.getByRole('link', { name: 'quickstart' }).click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${quickstart.experiment_id}/runs/${Object.values(quickstart.runs)[0]}$`));
+});
+
+test('runs of several experiments in one table, with an Experiment column', async ({ page, manifest }) => {
+  const max = scenario(manifest, 'compare_max_depth');
+  const quickstart = scenario(manifest, 'quickstart');
+  await page.goto('/');
+  await runsReady(page);
+  await page.getByRole('checkbox', { name: 'Select compare_max_depth' }).check();
+  await page.getByRole('checkbox', { name: 'Select quickstart' }).check();
+  await page.getByRole('link', { name: 'Show runs of 2 experiments together' }).click();
+  await expect(page).toHaveURL(/\/runs\?experiments=/);
+  const runs = new RunTablePage(page);
+  await runs.waitUntilReady();
+  await expect(page.getByRole('heading', { name: 'Runs of 2 experiments' })).toBeVisible();
+  expect([...(await runs.names())].sort()).toEqual(['max_depth=2', 'max_depth=4', 'max_depth=8', 'quickstart']);
+  expect(await runs.cell('quickstart', 'Experiment')).toBe('quickstart');
+  expect(await runs.cell('max_depth=4', 'Experiment')).toBe('compare_max_depth');
+  expect(new URL(page.url()).searchParams.get('experiments')?.split(',').sort()).toEqual([max.experiment_id, quickstart.experiment_id].sort());
+
+  // Table state and the experiments live side by side in the URL.
+  await runs.sortBy('Experiment');
+  expect(new URL(page.url()).searchParams.get('experiments')?.split(',')).toHaveLength(2);
 });

@@ -31,6 +31,10 @@ export function createRouter(queryClient: QueryClient) {
             return { Component: route.Component, loader: route.createLoader(queryClient) };
           },
         },
+        {
+          path: paths.runsOfExperiments.path.slice(1),
+          lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

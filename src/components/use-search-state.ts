@@ -23,7 +23,11 @@ export function useSearchState<S extends z.ZodMiniObject>(schema: S) {
       setParams(
         (current) => {
           const next = { ...parseSearchParams(schema, current), ...patch } as Record<string, Scalar | undefined>;
-          return serializeSearchParams(next, defaults);
+          // Params this schema does not own (another part of the page's, a portal's) stay.
+          const merged = new URLSearchParams(current);
+          for (const key of Object.keys(schema.def.shape)) merged.delete(key);
+          for (const [key, value] of serializeSearchParams(next, defaults)) merged.set(key, value);
+          return merged;
         },
         { replace: options.replace ?? false },
       );

@@ -37,4 +37,9 @@ export const paths = {
       return `${paths.run.getHref(experimentId, runId)}/artifacts${rest ? `/${rest}` : ''}`;
     },
   },
+  /** The run table of several experiments at once. */
+  runsOfExperiments: {
+    path: '/runs',
+    getHref: (experimentIds: readonly string[]) => `/runs?${new URLSearchParams({ experiments: experimentIds.join(',') }).toString()}`,
+  },
 } as const;

@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
+import { paths } from '@/config/paths.ts';
 import { ExperimentListToolbar } from './experiment-list-toolbar.tsx';
 import { ExperimentTable } from './experiment-table.tsx';
 import { experimentListSearchSchema, type ExperimentSortKey } from './url-state.ts';
@@ -11,6 +14,13 @@ const count = new Intl.NumberFormat();
 export function ExperimentListPage() {
   const [search, update] = useSearchState(experimentListSearchSchema);
   const { query, rows, loadedCount, serverFiltered, isPaging } = useExperimentList(search);
+  const selected = useMemo(() => new Set(search.selected.split(',').filter(Boolean)), [search.selected]);
+  const onSelect = (experimentId: string, checked: boolean) => {
+    const next = new Set(selected);
+    if (checked) next.add(experimentId);
+    else next.delete(experimentId);
+    update({ selected: [...next].join(',') }, { replace: true });
+  };
 
   const onSort = (key: ExperimentSortKey) => {
     // A new column starts in its natural direction: names A→Z, times newest first.
@@ -38,9 +48,26 @@ export function ExperimentListPage() {
             {statusText(rows.length, loadedCount, search.searchFilter, serverFiltered)}
             {isPaging ? ` Loading more… (${count.format(loadedCount)} so far)` : ''}
           </p>
+          {selected.size > 0 ? (
+            <p className="selection-summary">
+              <Link className="button-link" to={paths.runsOfExperiments.getHref([...selected])}>
+                Show runs of {selected.size === 1 ? '1 experiment' : `${count.format(selected.size)} experiments`} together
+              </Link>
+              <button type="button" onClick={() => update({ selected: '' }, { replace: true })}>
+                Clear selection
+              </button>
+            </p>
+          ) : null}
           {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} compact /> : null}
           {rows.length > 0 ? (
-            <ExperimentTable experiments={rows} sortKey={search.orderByKey} ascending={search.orderByAsc} onSort={onSort} />
+            <ExperimentTable
+              experiments={rows}
+              sortKey={search.orderByKey}
+              ascending={search.orderByAsc}
+              onSort={onSort}
+              selected={selected}
+              onSelect={onSelect}
+            />
           ) : (
             <p className="empty-state">
               {search.searchFilter ? `No experiment name contains “${search.searchFilter}”.` : 'This tracking server has no experiments yet.'}

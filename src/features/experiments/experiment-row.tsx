@@ -11,11 +11,13 @@ export interface ExperimentRowProps {
   experiment: Experiment;
   style?: CSSProperties;
   rowIndex?: number;
+  selected: boolean;
+  onSelect: (experimentId: string, selected: boolean) => void;
 }
 
 const SHOWN_TAGS = 4;
 
-export function ExperimentRow({ experiment, style, rowIndex }: ExperimentRowProps) {
+export function ExperimentRow({ experiment, style, rowIndex, selected, onSelect }: ExperimentRowProps) {
   const description = tagValue(experiment.tags, 'mlflow.note.content') ?? '';
   // mlflow.* tags are system bookkeeping; users' own tags are what identify an experiment.
   const userTags = experiment.tags.filter((tag) => !tag.key.startsWith('mlflow.'));
@@ -23,6 +25,13 @@ export function ExperimentRow({ experiment, style, rowIndex }: ExperimentRowProp
   return (
     <tr style={style} data-index={rowIndex} className={deleted ? 'row--deleted' : undefined}>
       <th scope="row" className="cell-name">
+        <input
+          type="checkbox"
+          className="row-select"
+          checked={selected}
+          onChange={(event) => onSelect(experiment.experiment_id, event.target.checked)}
+          aria-label={`Select ${experiment.name || experiment.experiment_id}`}
+        />
         <Link to={paths.experiment.getHref(experiment.experiment_id)}>
           <TruncatedText text={experiment.name || '(unnamed)'} max={200} />
         </Link>

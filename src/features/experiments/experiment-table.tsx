@@ -9,6 +9,8 @@ export interface ExperimentTableProps {
   sortKey: ExperimentSortKey;
   ascending: boolean;
   onSort: (key: ExperimentSortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (experimentId: string, selected: boolean) => void;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ExperimentTableProps {
 const VIRTUALIZE_ABOVE = 500;
 const ROW_HEIGHT = 41;
 
-export function ExperimentTable({ experiments, sortKey, ascending, onSort }: ExperimentTableProps) {
+export function ExperimentTable({ experiments, sortKey, ascending, onSort, selected, onSelect }: ExperimentTableProps) {
   const header = (label: string, key: ExperimentSortKey) => (
     <SortHeader label={label} sortKey={key} activeKey={sortKey} ascending={ascending} onSort={onSort} />
   );
@@ -35,11 +37,16 @@ export function ExperimentTable({ experiments, sortKey, ascending, onSort }: Exp
         </tr>
       </thead>
       {experiments.length > VIRTUALIZE_ABOVE ? (
-        <VirtualBody experiments={experiments} />
+        <VirtualBody experiments={experiments} selected={selected} onSelect={onSelect} />
       ) : (
         <tbody>
           {experiments.map((experiment) => (
-            <ExperimentRow key={experiment.experiment_id} experiment={experiment} />
+            <ExperimentRow
+              key={experiment.experiment_id}
+              experiment={experiment}
+              selected={selected.has(experiment.experiment_id)}
+              onSelect={onSelect}
+            />
           ))}
         </tbody>
       )}
@@ -47,7 +54,7 @@ export function ExperimentTable({ experiments, sortKey, ascending, onSort }: Exp
   );
 }
 
-function VirtualBody({ experiments }: { experiments: readonly Experiment[] }) {
+function VirtualBody({ experiments, selected, onSelect }: Pick<ExperimentTableProps, 'experiments' | 'selected' | 'onSelect'>) {
   const virtualizer = useWindowVirtualizer({ count: experiments.length, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
@@ -57,7 +64,15 @@ function VirtualBody({ experiments }: { experiments: readonly Experiment[] }) {
       {before > 0 ? <tr aria-hidden="true" style={{ height: before }} /> : null}
       {items.map((item) => {
         const experiment = experiments[item.index];
-        return experiment ? <ExperimentRow key={experiment.experiment_id} experiment={experiment} rowIndex={item.index} /> : null;
+        return experiment ? (
+          <ExperimentRow
+            key={experiment.experiment_id}
+            experiment={experiment}
+            rowIndex={item.index}
+            selected={selected.has(experiment.experiment_id)}
+            onSelect={onSelect}
+          />
+        ) : null;
       })}
       {after > 0 ? <tr aria-hidden="true" style={{ height: after }} /> : null}
     </tbody>

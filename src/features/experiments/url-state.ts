@@ -12,5 +12,7 @@ export const experimentListSearchSchema = z.object({
   orderByAsc: z._default(booleanParam(false), false),
   /** "active" hides deleted experiments; "all" shows them with a badge. */
   lifecycleFilter: z.catch(z._default(z.enum(['active', 'all']), 'active'), 'active'),
+  /** Experiments ticked for a joint run table (comma-separated ids). */
+  selected: z.catch(z._default(z.string(), ''), ''),
 });
 export type ExperimentListSearch = z.infer<typeof experimentListSearchSchema>;

@@ -73,8 +73,16 @@ function durationOf(run: RunRow['run'], now: number): number | undefined {
   return run.startTime === undefined || end === undefined ? undefined : end - run.startTime;
 }
 
-export function buildRunColumns(keys: RunKeys, options: { now: number; systemTags: boolean; groupBy: string }): RunColumn[] {
-  const { now, groupBy } = options;
+export interface RunColumnOptions {
+  now: number;
+  systemTags: boolean;
+  groupBy: string;
+  /** Experiment id → name, when the table holds runs of several experiments. */
+  experimentNames?: ReadonlyMap<string, string> | undefined;
+}
+
+export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunColumn[] {
+  const { now, groupBy, experimentNames } = options;
   const tags = options.systemTags ? [...keys.tags, ...keys.systemTags] : keys.tags;
   return [
     {
@@ -87,6 +95,7 @@ export function buildRunColumns(keys: RunKeys, options: { now: number; systemTag
       // Drawn by the table itself (row header with expander, selection and link).
       render: () => null,
     },
+    ...(experimentNames ? [textColumn('attributes.experiment_id', 'Experiment', 'attribute', (run) => experimentNames.get(run.experimentId) ?? run.experimentId, 160)] : []),
     {
       id: 'attributes.status',
       header: 'Status',

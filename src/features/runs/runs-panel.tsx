@@ -12,14 +12,16 @@ export interface RunsPanelProps {
   experimentIds: readonly string[];
   /** Names the CSV export. */
   exportName: string;
+  /** Given for several experiments at once: adds an Experiment column. */
+  experimentNames?: ReadonlyMap<string, string> | undefined;
 }
 
 const count = new Intl.NumberFormat();
 
-export function RunsPanel({ experimentIds, exportName }: RunsPanelProps) {
+export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPanelProps) {
   const [search, update] = useSearchState(runTableSearchSchema);
   const { query, rows, loadedCount, isPaging } = useRunRows(experimentIds, search);
-  const view = useRunTableView(rows, search, update);
+  const view = useRunTableView(rows, search, update, experimentNames);
   // An invalid filter is the user's input, shown beside the box rather than as a page error.
   const filterError = query.error?.status === 400 && search.searchFilter ? query.error.message : undefined;
   const shownColumns = [...view.placement.left, ...view.placement.center];
@@ -65,7 +67,7 @@ export function RunsPanel({ experimentIds, exportName }: RunsPanelProps) {
               handlers={view.handlers}
             />
           ) : (
-            <p className="empty-state">{search.searchFilter ? 'No run matches this search.' : 'No runs in this experiment.'}</p>
+            <p className="empty-state">{search.searchFilter ? 'No run matches this search.' : experimentIds.length > 1 ? 'No runs in these experiments.' : 'No runs in this experiment.'}</p>
           )}
         </>
       )}

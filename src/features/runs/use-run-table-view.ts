@@ -24,13 +24,16 @@ function descendantIds(row: TableRow, into: string[] = []): string[] {
   return into;
 }
 
-export function useRunTableView(rows: RunRow[], search: RunTableSearch, update: Update) {
+export function useRunTableView(rows: RunRow[], search: RunTableSearch, update: Update, experimentNames?: ReadonlyMap<string, string>) {
   const keys = useMemo(() => collectKeys(rows), [rows]);
   // The last run whose checkbox was clicked: the anchor of a shift-click range (not URL state).
   const lastClicked = useRef<string | undefined>(undefined);
   // Durations of RUNNING runs are measured against the time the rows arrived.
   const now = useMemo(() => rowsArrivedAt(rows), [rows]);
-  const columns = useMemo(() => buildRunColumns(keys, { now, systemTags: search.systemTags, groupBy: search.groupBy }), [keys, now, search.systemTags, search.groupBy]);
+  const columns = useMemo(
+    () => buildRunColumns(keys, { now, systemTags: search.systemTags, groupBy: search.groupBy, experimentNames }),
+    [keys, now, search.systemTags, search.groupBy, experimentNames],
+  );
   const byId = useMemo(() => new Map(columns.map((column) => [column.id, column])), [columns]);
 
   const hidden = useMemo(() => new Set(splitList(search.hide)), [search.hide]);
