@@ -67,6 +67,11 @@ test('shift-click selects a range; a parent selects its children; the selection 
   await page.getByRole('button', { name: 'Expand grid-search-cv' }).click();
   const children = (await runs.names()).slice(1, 5);
   for (const child of children) await expect(page.getByRole('checkbox', { name: `Select ${child}` })).toBeChecked();
+  // Expansion is in the URL too.
+  expect(new URL(page.url()).searchParams.get('expanded')).toBe(autolog.runs.grid_parent);
+  await page.reload();
+  await runs.waitUntilReady();
+  expect(await runs.names()).toHaveLength(7);
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByRole('checkbox', { name: `Select ${children[0]}` })).not.toBeChecked();
 });

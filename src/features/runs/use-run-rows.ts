@@ -19,9 +19,13 @@ function toRow(node: TreeNode<RunItem>): RunRow {
   return { kind: 'run', run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
 }
 
+/** The runs/search query behind the table; route loaders start it before the table mounts. */
+export function runRowsQueryOptions(experimentIds: readonly string[], search: Pick<RunTableSearch, 'searchFilter' | 'lifecycleFilter'>) {
+  return runSearchQueryOptions({ experimentIds, filter: toRunFilter(search.searchFilter), viewType: VIEW_TYPES[search.lifecycleFilter] });
+}
+
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {
-  const filter = toRunFilter(search.searchFilter);
-  const query = useInfiniteQuery(runSearchQueryOptions({ experimentIds, filter, viewType: VIEW_TYPES[search.lifecycleFilter] }));
+  const query = useInfiniteQuery(runRowsQueryOptions(experimentIds, search));
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   const pages = query.data?.pages;
 
@@ -36,5 +40,5 @@ export function useRunRows(experimentIds: readonly string[], search: RunTableSea
   const ancestorRuns = ancestors.data;
 
   const rows = useMemo(() => buildForest(items, (ancestorRuns ?? []).map(asItem)).map(toRow), [items, ancestorRuns]);
-  return { query, rows, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError, filter };
+  return { query, rows, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError };
 }
