@@ -132,3 +132,19 @@ test('FAILED and RUNNING runs are labelled; a running run has a duration, never 
   expect(await runs.cell('still-running', 'Duration')).toMatch(/^\d/);
   expect(await runs.cell('long-history', 'loss')).toMatch(/^\d/);
 });
+
+test('pages through more runs than one request returns, and sorts across pages', async ({ page, manifest, mlflowUrl }) => {
+  const many = scenario(manifest, 'many-runs');
+  const runs = new RunTablePage(page);
+  await runs.goto(many.experiment_id, '?orderByKey=metrics.loss&orderByAsc=true');
+  await expect(runs.status).toHaveText('150 runs.');
+  // The truth, sorted by the server over all 150 runs.
+  const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ experiment_ids: [many.experiment_id], max_results: 3, order_by: ['metrics.loss ASC', 'attributes.run_name ASC'] }),
+  });
+  const lowest = ((await res.json()) as { runs: WireRun[] }).runs.map((r) => r.info.run_name);
+  expect((await runs.names()).slice(0, 1)).toEqual(lowest.slice(0, 1));
+  await expect(runs.table).toHaveAttribute('aria-rowcount', '151');
+});

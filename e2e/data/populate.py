@@ -33,7 +33,7 @@ SCENARIO_GROUPS = [
     # package's metadata). In one process the second scenario reuses all of it.
     ["sklearn_autolog", "elasticnet_diabetes"],
     # Mostly the server's time: 20,000 metric points into its SQL store.
-    ["training_dynamics"],
+    ["training_dynamics", "many_runs"],
     ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart"],
 ]
 SCENARIOS = [name for group in SCENARIO_GROUPS for name in group]

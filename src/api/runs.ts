@@ -67,10 +67,23 @@ export type RunPage = z.infer<typeof searchResponse>;
 const getResponse = z.object({ run: runSchema });
 
 /**
- * Page size for runs/search. OSS allows 50,000; 1,000 is the server default, returns first rows
- * quickly, and keeps each JSON body small enough to parse without a long main-thread task.
+ * Page sizes for runs/search. The first page is small so the first rows show at once whatever
+ * a run weighs. Later pages aim at a fixed number of entries (params + metrics + tags), not
+ * runs: 1,000 runs of 50 entries parse in a few tens of ms, but 1,000 runs of 1,500 metrics
+ * are a 100 MB body whose parsing would freeze the tab, so such pages hold fewer runs.
  */
-export const RUN_PAGE_SIZE = 1000;
+export const FIRST_RUN_PAGE_SIZE = 100;
+export const MAX_RUN_PAGE_SIZE = 1000;
+const MIN_RUN_PAGE_SIZE = 20;
+const ENTRIES_PER_PAGE = 50_000;
+
+export function nextRunPageSize(page: RunPage): number {
+  if (page.runs.length === 0) return MAX_RUN_PAGE_SIZE;
+  let entries = 0;
+  for (const run of page.runs) entries += Object.keys(run.metrics).length + Object.keys(run.params).length + Object.keys(run.tags).length;
+  const perRun = Math.max(1, entries / page.runs.length);
+  return Math.min(MAX_RUN_PAGE_SIZE, Math.max(MIN_RUN_PAGE_SIZE, Math.floor(ENTRIES_PER_PAGE / perRun)));
+}
 
 export interface RunSearchParams {
   experimentIds: readonly string[];
@@ -79,7 +92,12 @@ export interface RunSearchParams {
   viewType: ViewType;
 }
 
-export async function searchRuns(params: RunSearchParams & { pageToken?: string | undefined }, signal?: AbortSignal): Promise<RunPage> {
+export interface RunPageParam {
+  pageToken?: string | undefined;
+  maxResults: number;
+}
+
+export async function searchRuns(params: RunSearchParams & RunPageParam, signal?: AbortSignal): Promise<RunPage> {
   // POST only (runs/search has no GET); the proxy makes MLflow ≥ 3.5's origin check see no Origin.
   return requestJson(
     {
@@ -89,7 +107,7 @@ export async function searchRuns(params: RunSearchParams & { pageToken?: string 
         experiment_ids: params.experimentIds,
         filter: params.filter || undefined,
         run_view_type: params.viewType,
-        max_results: RUN_PAGE_SIZE,
+        max_results: params.maxResults,
         order_by: ['attributes.start_time DESC'],
         page_token: params.pageToken,
       },
@@ -120,9 +138,12 @@ export function nextRunPageToken(last: RunPage, all: readonly RunPage[]): string
 export function runSearchQueryOptions(params: RunSearchParams) {
   return infiniteQueryOptions({
     queryKey: runKeys.search(params),
-    queryFn: ({ pageParam, signal }) => searchRuns({ ...params, pageToken: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextRunPageToken,
+    queryFn: ({ pageParam, signal }) => searchRuns({ ...params, ...pageParam }, signal),
+    initialPageParam: { maxResults: FIRST_RUN_PAGE_SIZE } as RunPageParam,
+    getNextPageParam: (last: RunPage, all: RunPage[]): RunPageParam | undefined => {
+      const pageToken = nextRunPageToken(last, all);
+      return pageToken ? { pageToken, maxResults: nextRunPageSize(last) } : undefined;
+    },
   });
 }
 
