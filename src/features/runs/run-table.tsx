@@ -100,7 +100,8 @@ export function RunTable({ rows, columns, placement, sort, expanded, selected, h
   const padStart = virtualColumns[0]?.start ?? 0;
   const padEnd = columnVirtualizer.getTotalSize() - (virtualColumns.at(-1)?.end ?? 0);
   const colIndex = useMemo(() => new Map([...left, ...center].map((column, i) => [column.id, i + 1])), [left, center]);
-  const gutter = { padStart, padEnd, leftWidth };
+  // Stable between renders with the same window, so memoized rows skip re-rendering on vertical scroll.
+  const gutter = useMemo(() => ({ padStart, padEnd, leftWidth }), [padStart, padEnd, leftWidth]);
 
   const virtualRows = rowVirtualizer.getVirtualItems();
   const before = virtualRows[0]?.start ?? 0;
