@@ -1,0 +1,68 @@
+// Metric histories: every logged point, paged through metrics/get-history.
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { MLFLOW_BASE, requestJson } from './client.ts';
+import { list, pageToken, toDouble, toInt64 } from './wire.ts';
+
+const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+
+/**
+ * Always sent: servers before 3.4 ignore it and return everything, 3.4+ page at it, and some
+ * 3.x builds return nothing without it (issues #16318, #23916). 25,000 is what the Python
+ * client sends and Databricks' cap.
+ */
+export const HISTORY_PAGE_SIZE = 25_000;
+/** A runaway token never loops forever: 400 pages × 25,000 = 10 million points. */
+const MAX_HISTORY_PAGES = 400;
+
+export interface MetricPoint {
+  step: number;
+  /** Wall time in ms. */
+  timestamp: number;
+  /** NaN and ±Infinity arrive as strings (or the ±1.797e308 clamp) and are normalised. */
+  value: number;
+}
+
+// The envelope is checked by zod; the points, up to 25,000 a page, by one plain loop (a zod
+// object per point costs several times the JSON parse) with the same normalisation as wire.ts.
+const historyPage = z.object({ metrics: list(z.unknown()), next_page_token: pageToken });
+
+function toPoint(raw: unknown): MetricPoint | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { value, step, timestamp } = raw as Record<string, unknown>;
+  return { value: toDouble(value), step: toInt64(step) ?? 0, timestamp: toInt64(timestamp) ?? 0 };
+}
+
+export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricPoint[]> {
+  const points: MetricPoint[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+    const response = await requestJson(
+      { path: `${API}/metrics/get-history`, query: { run_id: runId, metric_key: metricKey, max_results: HISTORY_PAGE_SIZE, page_token: token }, signal },
+      historyPage,
+    );
+    for (const raw of response.metrics) {
+      const point = toPoint(raw);
+      if (point) points.push(point);
+    }
+    token = response.next_page_token || undefined;
+    // Stop on an absent, repeated or non-advancing token (an empty page).
+    if (!token || seen.has(token) || response.metrics.length === 0) break;
+    seen.add(token);
+  }
+  // Steps in order; points logged at one step keep their time order.
+  return points.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
+}
+
+export const metricKeys = {
+  all: ['metrics'] as const,
+  history: (runId: string, metricKey: string) => ['metrics', 'history', { runId, metricKey }] as const,
+};
+
+export function metricHistoryQueryOptions(runId: string, metricKey: string) {
+  return queryOptions({
+    queryKey: metricKeys.history(runId, metricKey),
+    queryFn: ({ signal }) => getMetricHistory(runId, metricKey, signal),
+  });
+}
