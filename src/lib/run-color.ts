@@ -14,5 +14,5 @@ function hash(text: string): number {
 }
 
 export function runColor(runId: string): string {
-  return PALETTE[hash(runId) % PALETTE.length]!;
+  return PALETTE[hash(runId) % PALETTE.length] as string;
 }

@@ -82,8 +82,8 @@ export function buildChartData(histories: readonly RunHistory[], options: ChartO
   let xDomain: [number, number] | undefined;
   for (const { points } of all) {
     if (points.length === 0) continue;
-    const first = points[0]!.x;
-    const last = points[points.length - 1]!.x;
+    const first = (points[0] as SeriesPoint).x;
+    const last = (points[points.length - 1] as SeriesPoint).x;
     xDomain = xDomain ? [Math.min(xDomain[0], first), Math.max(xDomain[1], last)] : [first, last];
   }
   if (options.zoom && xDomain) xDomain = [options.zoom[0], options.zoom[1]];
@@ -114,10 +114,10 @@ export function nearestPoint(points: readonly SeriesPoint[], x: number): SeriesP
   let high = points.length - 1;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (points[mid]!.x < x) low = mid + 1;
+    if ((points[mid] as SeriesPoint).x < x) low = mid + 1;
     else high = mid;
   }
-  const after = points[low]!;
+  const after = points[low] as SeriesPoint;
   const before = points[low - 1];
   return before && x - before.x <= after.x - x ? before : after;
 }

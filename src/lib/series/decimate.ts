@@ -33,8 +33,8 @@ export const isGap = (bucket: Bucket): bucket is GapBucket => 'gap' in bucket;
 export function minMaxEnvelope(points: readonly SeriesPoint[], buckets: number, domain?: readonly [number, number]): Bucket[] {
   const inDomain = domain ? points.filter((p) => p.x >= domain[0] && p.x <= domain[1]) : points;
   if (inDomain.length === 0) return [];
-  const x0 = domain?.[0] ?? inDomain[0]!.x;
-  const x1 = domain?.[1] ?? inDomain[inDomain.length - 1]!.x;
+  const x0 = domain?.[0] ?? (inDomain[0] as SeriesPoint).x;
+  const x1 = domain?.[1] ?? (inDomain[inDomain.length - 1] as SeriesPoint).x;
   const n = Math.max(1, Math.floor(buckets));
   const width = (x1 - x0) / n;
   const out: Bucket[] = [];
@@ -46,7 +46,7 @@ export function minMaxEnvelope(points: readonly SeriesPoint[], buckets: number, 
   };
   const everyPoint = inDomain.length <= n || width <= 0;
   for (let i = 0; i < inDomain.length; i++) {
-    const p = inDomain[i]!;
+    const p = inDomain[i] as SeriesPoint;
     const index = everyPoint ? i : Math.min(n - 1, Math.floor((p.x - x0) / width));
     if (!current || current.index !== index) {
       flush();

@@ -8,14 +8,15 @@ function quantile(sorted: readonly number[], q: number): number {
   const at = (sorted.length - 1) * q;
   const low = Math.floor(at);
   const high = Math.ceil(at);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+  const a = sorted[low] as number;
+  return a + ((sorted[high] as number) - a) * (at - low);
 }
 
 export function yDomain(values: readonly number[], options: { ignoreOutliers: boolean; scale: YScale }): [number, number] | undefined {
   const usable = values.filter((v) => Number.isFinite(v) && (options.scale === 'linear' || v > 0)).sort((a, b) => a - b);
   if (usable.length === 0) return undefined;
-  let low = options.ignoreOutliers && usable.length >= 20 ? quantile(usable, 0.01) : usable[0]!;
-  let high = options.ignoreOutliers && usable.length >= 20 ? quantile(usable, 0.99) : usable[usable.length - 1]!;
+  let low = options.ignoreOutliers && usable.length >= 20 ? quantile(usable, 0.01) : (usable[0] as number);
+  let high = options.ignoreOutliers && usable.length >= 20 ? quantile(usable, 0.99) : (usable[usable.length - 1] as number);
   if (options.scale === 'log') return [low, high === low ? high * 10 : high];
   if (high === low) {
     const pad = Math.abs(low) * 0.1 || 1;

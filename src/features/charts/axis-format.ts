@@ -1,0 +1,19 @@
+import type { XAxisKind } from '@/lib/series/chart-data.ts';
+import { formatMetric } from '@/lib/format-value.ts';
+
+const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+export const xAxisLabel: Record<XAxisKind, string> = { step: 'Step', time: 'Wall time (UTC)', relative: 'Relative time' };
+
+export function formatX(kind: XAxisKind, x: number): string {
+  if (kind === 'time') return time.format(x);
+  if (kind === 'relative') {
+    const s = Math.abs(x);
+    if (s < 120) return `${Number(x.toPrecision(3))} s`;
+    if (s < 7200) return `${Number((x / 60).toPrecision(3))} min`;
+    return `${Number((x / 3600).toPrecision(3))} h`;
+  }
+  return Number.isInteger(x) ? x.toLocaleString('en-US') : String(Number(x.toPrecision(6)));
+}
+
+export const formatY = (y: number) => formatMetric(y);

@@ -1,0 +1,32 @@
+// The metric charts' URL contract: which metrics, the axes, smoothing, outliers and zoom.
+import * as z from 'zod/mini';
+import { booleanParam } from '@/lib/search-params.ts';
+
+export const chartSearchSchema = z.object({
+  /** Metric keys shown (comma-separated); empty = all. */
+  metrics: z.catch(z._default(z.string(), ''), ''),
+  x: z.catch(z._default(z.enum(['step', 'time', 'relative']), 'step'), 'step'),
+  y: z.catch(z._default(z.enum(['linear', 'log']), 'linear'), 'linear'),
+  /** EMA weight, 0 (off) to 0.99. */
+  smoothing: z.catch(
+    z._default(
+      z.pipe(
+        z.string(),
+        z.transform((v) => Math.min(Math.max(Number(v) || 0, 0), 0.99)),
+      ),
+      0,
+    ),
+    0,
+  ),
+  ignoreOutliers: z._default(booleanParam(false), false),
+  /** x range "from~to" after a drag-zoom; empty = everything. */
+  zoom: z.catch(z._default(z.string(), ''), ''),
+});
+export type ChartSearch = z.infer<typeof chartSearchSchema>;
+
+export function parseZoom(zoom: string): [number, number] | undefined {
+  const [a, b] = zoom.split('~').map(Number);
+  return a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && a < b ? [a, b] : undefined;
+}
+
+export const formatZoom = ([a, b]: readonly [number, number]) => `${Number(a.toPrecision(8))}~${Number(b.toPrecision(8))}`;
