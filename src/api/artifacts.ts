@@ -160,7 +160,7 @@ export async function fetchArtifactBytes(url: string, knownSize: number | undefi
 export const artifactKeys = {
   all: ['artifacts'] as const,
   list: (source: ArtifactSource, dirPath: string) => ['artifacts', 'list', { source, dirPath }] as const,
-  content: (url: string, maxBytes: number) => ['artifacts', 'content', { url, maxBytes }] as const,
+  content: (url: string, knownSize: number | undefined, maxBytes: number) => ['artifacts', 'content', { url, knownSize, maxBytes }] as const,
 };
 
 export function artifactListQueryOptions(source: ArtifactSource, dirPath: string) {
@@ -177,7 +177,7 @@ export function artifactListQueryOptions(source: ArtifactSource, dirPath: string
 
 export function artifactBytesQueryOptions(url: string, knownSize: number | undefined, maxBytes: number) {
   return queryOptions({
-    queryKey: artifactKeys.content(url, maxBytes),
+    queryKey: artifactKeys.content(url, knownSize, maxBytes),
     queryFn: ({ signal }) => fetchArtifactBytes(url, knownSize, maxBytes, signal),
     // Re-downloading a file on every click was an MLflow UI complaint (#4865); bodies are
     // kept while the page is open, and dropped soon after they are no longer shown.
