@@ -31,6 +31,14 @@ export function createRouter(queryClient: QueryClient) {
             return { Component: route.Component, loader: route.createLoader(queryClient) };
           },
         },
+        {
+          // TODO(lead): nest under the run page layout (paths.run) as its Artifacts tab.
+          path: paths.runArtifacts.path.slice(1),
+          lazy: async () => {
+            const route = await import('./routes/run-artifacts.tsx');
+            return { Component: route.Component, loader: route.createLoader(queryClient) };
+          },
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
