@@ -100,6 +100,12 @@ describe('proxy', () => {
     expect(api.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
+  it('serves the app for client routes that end like a file name (artifact paths)', async () => {
+    const res = await fetch(`${runlensUrl}/experiments/1/runs/r/artifacts/data/cv_results.csv`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<!doctype html>');
+  });
+
   it('publishes the tracking URI without credentials', async () => {
     const config = (await (await fetch(`${runlensUrl}/runlens/config.json`)).json()) as Record<string, string>;
     expect(config.auth).toBe('bearer');

@@ -98,7 +98,7 @@ function TreeItem({ source, modelId, file }: { source: ArtifactSource; modelId: 
   const inSelectedSource = tree.selectedModelId === modelId;
   const selected = inSelectedSource && tree.selectedPath === file.path;
   const key = `${modelId ?? 'run'}:${file.path}`;
-  const open = file.isDir && tree.isOpen(key, inSelectedSource && tree.selectedPath.startsWith(`${file.path}/`));
+  const open = file.isDir && tree.isOpen(key, inSelectedSource && (selected || tree.selectedPath.startsWith(`${file.path}/`)));
   const href = artifactHref({ experimentId: tree.experimentId, runId: tree.runId, modelId, path: file.path });
   return (
     <li>
