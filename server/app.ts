@@ -52,6 +52,9 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
       sendError(res, 405, 'RUNLENS_PROXY_REFUSED', 'method not allowed');
       return;
     }
+    // Client-side routes get index.html. sirv's SPA fallback skips paths that look like files,
+    // and an artifact path (…/artifacts/cv_results.csv) does.
+    if (url.startsWith('/experiments/')) req.url = '/';
     serveStatic(req, res, () => sendError(res, 404, 'RUNLENS_PROXY_REFUSED', 'not found'));
   });
 }

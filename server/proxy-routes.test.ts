@@ -6,6 +6,7 @@ describe('decideProxyRoute', () => {
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/experiments/search?max_results=1000&view_type=ALL')).toEqual({
       ok: true,
       upstreamPath: '/api/2.0/mlflow/experiments/search?max_results=1000&view_type=ALL',
+      artifactDownload: false,
     });
     expect(decideProxyRoute('POST', '/mlflow/api/2.0/mlflow/runs/search')).toMatchObject({ ok: true });
     expect(decideProxyRoute('HEAD', '/mlflow/version')).toMatchObject({ ok: true });
@@ -40,6 +41,21 @@ describe('decideProxyRoute', () => {
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=a&path=%2Fetc')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/..%2F..%2Fx')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/model/MLmodel')).toMatchObject({ ok: true });
+  });
+});
+
+describe('artifact downloads', () => {
+  it('marks the routes that answer with artifact bytes, and only those', () => {
+    for (const url of [
+      '/mlflow/get-artifact?path=a.html&run_uuid=r',
+      '/mlflow/api/2.0/mlflow/artifacts/get?run_id=r&path=a.html',
+      '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/r/artifacts/a.html',
+      '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=a.html',
+    ]) {
+      expect(decideProxyRoute('GET', url), url).toMatchObject({ ok: true, artifactDownload: true });
+    }
+    expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=r')).toMatchObject({ ok: true, artifactDownload: false });
+    expect(decideProxyRoute('GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=..%2Fx')).toMatchObject({ ok: false });
   });
 });
 

@@ -14,6 +14,8 @@ interface ProxyRoute {
   artifactParams?: readonly string[];
   /** The path tail is an artifact path and gets traversal checks. */
   artifactTail?: boolean;
+  /** Answers with an artifact's bytes (untrusted content: served sandboxed, see security.ts). */
+  download?: boolean;
 }
 
 const API2 = '/api/2\\.0/mlflow';
@@ -36,9 +38,10 @@ const ROUTES: readonly ProxyRoute[] = [
   route(['GET'], `${AJAX2}/metrics/get-history-bulk`),
   route(['GET'], `${API2}/artifacts/list`, { artifactParams: ['path'] }),
   // FastTrackML serves artifacts here instead of /get-artifact.
-  route(['GET'], `${API2}/artifacts/get`, { artifactParams: ['path'] }),
-  route(['GET'], '/get-artifact', { artifactParams: ['path'] }),
-  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts(/.*)?', { artifactTail: true, artifactParams: ['path'] }),
+  route(['GET'], `${API2}/artifacts/get`, { artifactParams: ['path'], download: true }),
+  route(['GET'], '/get-artifact', { artifactParams: ['path'], download: true }),
+  // Without a tail it lists the proxied root (JSON); with one it is a file's bytes.
+  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts(/.*)?', { artifactTail: true, artifactParams: ['path'], download: true }),
   route(['POST'], `${API2}/logged-models/search`),
   route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+`),
   route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/directories`, {
@@ -46,13 +49,14 @@ const ROUTES: readonly ProxyRoute[] = [
   }),
   route(['GET'], `${AJAX2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/files`, {
     artifactParams: ['artifact_file_path'],
+    download: true,
   }),
   route(['GET'], `${API2}/registered-models/search`),
   route(['GET'], `${API2}/model-versions/search`),
 ];
 
 export type RouteDecision =
-  | { ok: true; upstreamPath: string }
+  | { ok: true; upstreamPath: string; artifactDownload: boolean }
   | { ok: false; status: 400 | 404 | 405; message: string };
 
 /**
@@ -94,7 +98,7 @@ export function decideProxyRoute(method: string, rawUrl: string): RouteDecision 
       if (value !== '' && !isSafeArtifactPath(value)) return refuse(400, `unsafe artifact path in "${name}"`);
     }
   }
-  return { ok: true, upstreamPath: rawQuery ? `${rawPath}?${rawQuery}` : rawPath };
+  return { ok: true, upstreamPath: rawQuery ? `${rawPath}?${rawQuery}` : rawPath, artifactDownload: match.download === true };
 }
 
 /**

@@ -90,6 +90,22 @@ describe('proxy', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('serves artifact bytes sandboxed (opaque origin, no network) and everything else with the app CSP', async () => {
+    const artifact = await fetch(`${runlensUrl}/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=report.html`);
+    const csp = artifact.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^sandbox allow-scripts;/);
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toContain('allow-same-origin');
+    const api = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`);
+    expect(api.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('serves the app for client routes that end like a file name (artifact paths)', async () => {
+    const res = await fetch(`${runlensUrl}/experiments/1/runs/r/artifacts/data/cv_results.csv`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<!doctype html>');
+  });
+
   it('publishes the tracking URI without credentials', async () => {
     const config = (await (await fetch(`${runlensUrl}/runlens/config.json`)).json()) as Record<string, string>;
     expect(config.auth).toBe('bearer');

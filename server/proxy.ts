@@ -5,7 +5,7 @@ import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { decideProxyRoute } from './proxy-routes.ts';
-import { isSameOriginWrite } from './security.ts';
+import { artifactSandboxCsp, isSameOriginWrite } from './security.ts';
 import { describeConnectionError, requestUpstream } from './upstream.ts';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'range', 'if-none-match', 'if-modified-since'];
@@ -93,6 +93,8 @@ export async function handleProxy(
   }
   // Never let an upstream challenge pop the browser's native login dialog; the app explains 401s.
   if (upstream.headers['www-authenticate']) outHeaders['x-runlens-auth-challenge'] = 'basic';
+  // Artifact bytes are untrusted documents: sandboxed wherever they are opened (security.ts).
+  if (decision.artifactDownload) outHeaders['content-security-policy'] = artifactSandboxCsp(options.frameAncestors);
   res.writeHead(status, outHeaders);
   try {
     await pipeline(upstream, res);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveServeOptions } from './options.ts';
-import { isHostAllowed, isSameOriginWrite, securityHeaders } from './security.ts';
+import { artifactSandboxCsp, isHostAllowed, isSameOriginWrite, securityHeaders } from './security.ts';
 
 describe('isHostAllowed', () => {
   const allowed = resolveServeOptions({ allowedHosts: 'runlens.example.com,*.corp.example' }, {}).allowedHosts;
@@ -35,5 +35,16 @@ describe('securityHeaders', () => {
     expect(csp).toContain("frame-ancestors 'self' https://portal.example.com");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('artifactSandboxCsp', () => {
+  it('sandboxes artifact documents without same-origin and cuts their network access', () => {
+    const csp = artifactSandboxCsp(['https://portal.example.com']);
+    expect(csp.split('; ')[0]).toBe('sandbox allow-scripts');
+    expect(csp).not.toMatch(/allow-same-origin|allow-top-navigation|allow-popups|allow-forms/);
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'self' https://portal.example.com");
   });
 });

@@ -25,6 +25,30 @@ export function securityHeaders(frameAncestors: readonly string[]): Record<strin
   };
 }
 
+/**
+ * CSP for artifact bytes served through the proxy (HTML reports, SVGs, anything a run logged).
+ * `sandbox allow-scripts` gives the document an opaque origin even when it is opened directly
+ * or framed from the same origin, so its scripts can never read Runlens's pages, storage or
+ * cookies; `connect-src 'none'` and `default-src 'none'` stop it from calling the API (or
+ * anything else) and from loading remote resources. Inline scripts and styles may run, so
+ * self-contained reports (Plotly, scikit-learn's estimator.html) still work inside the frame.
+ * Replaces the app CSP on those responses; fetch() readers of the bytes are unaffected.
+ */
+export function artifactSandboxCsp(frameAncestors: readonly string[]): string {
+  return [
+    'sandbox allow-scripts',
+    "default-src 'none'",
+    "script-src 'unsafe-inline' 'unsafe-eval'",
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
+  ].join('; ');
+}
+
 /** DNS-rebinding guard: the Host header must match an allowed pattern (port ignored). */
 export function isHostAllowed(hostHeader: string | undefined, allowed: readonly string[]): boolean {
   if (!hostHeader) return false;

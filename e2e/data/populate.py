@@ -34,7 +34,7 @@ SCENARIO_GROUPS = [
     ["sklearn_autolog", "elasticnet_diabetes"],
     # Mostly the server's time: 20,000 metric points into its SQL store.
     ["training_dynamics", "many_runs"],
-    ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart"],
+    ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart", "artifact_cases"],
 ]
 SCENARIOS = [name for group in SCENARIO_GROUPS for name in group]
 

@@ -74,6 +74,14 @@ export async function requestText(spec: RequestSpec): Promise<string> {
   return response.text();
 }
 
+/**
+ * Sends a request and returns the successful Response unread, for bodies the caller streams
+ * (artifact previews read with a byte cap, src/api/artifacts.ts). Failures are ApiErrors as above.
+ */
+export async function requestResponse(spec: RequestSpec): Promise<Response> {
+  return (await send(spec)).response;
+}
+
 async function errorFromResponse(response: Response, url: string): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

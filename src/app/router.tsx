@@ -35,6 +35,14 @@ export function createRouter(queryClient: QueryClient) {
           path: paths.runsOfExperiments.path.slice(1),
           lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
         },
+        {
+          // TODO(lead): nest under the run page layout (paths.run) as its Artifacts tab.
+          path: paths.runArtifacts.path.slice(1),
+          lazy: async () => {
+            const route = await import('./routes/run-artifacts.tsx');
+            return { Component: route.Component, loader: route.createLoader(queryClient) };
+          },
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,0 +1,29 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { artifactListQueryOptions } from '@/api/artifacts.ts';
+import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
+import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { ArtifactsPanel } from '@/features/artifacts/artifacts-panel.tsx';
+
+export function createLoader(queryClient: QueryClient) {
+  return ({ params, request }: LoaderFunctionArgs) => {
+    const { experimentId, runId } = params;
+    if (!experimentId || !runId) return null;
+    // Started, not awaited: the tab renders at once and shows errors inside its panel.
+    void queryClient.prefetchQuery(runLoggedModelsQueryOptions(experimentId, runId));
+    const modelId = new URL(request.url).searchParams.get('model');
+    void queryClient.prefetchQuery(artifactListQueryOptions(modelId ? { kind: 'logged-model', modelId } : { kind: 'run', runId }, ''));
+    return null;
+  };
+}
+
+export function Component() {
+  const { experimentId = '', runId = '', '*': path = '' } = useParams();
+  useDocumentTitle(path || 'Artifacts', 'Run');
+  return (
+    <main className="page">
+      {/* TODO(lead): nest under the run layout (paths.run) as its Artifacts tab; this <main> then goes. */}
+      <ArtifactsPanel key={`${experimentId}/${runId}`} experimentId={experimentId} runId={runId} path={path.replace(/\/+$/, '')} />
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { artifactListQueryOptions, chooseDownloadRoute, type ArtifactSource } from '@/api/artifacts.ts';
+import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
+import { capabilitiesQueryOptions } from '@/api/server-info.ts';
+import { ErrorState } from '@/components/error-state.tsx';
+import { Loading } from '@/components/loading.tsx';
+import { useSearchState } from '@/components/use-search-state.ts';
+import { ArtifactDetail } from './artifact-detail.tsx';
+import { ArtifactTree } from './artifact-tree.tsx';
+import type { ArtifactLocation } from './location.ts';
+import { artifactSearchSchema } from './url-state.ts';
+import './artifacts.css';
+
+export interface ArtifactsPanelProps {
+  experimentId: string;
+  runId: string;
+  /** The selected file or folder, from the URL ('' for the root). */
+  path: string;
+}
+
+/**
+ * The run page's artifact tab. Every failure (a store the server cannot reach, a 503 from
+ * `--no-serve-artifacts`) is shown inside this panel; nothing here throws to the page.
+ */
+export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProps) {
+  const [search] = useSearchState(artifactSearchSchema);
+  const modelId = search.model || undefined;
+  const capabilities = useQuery(capabilitiesQueryOptions());
+  const models = useQuery(runLoggedModelsQueryOptions(experimentId, runId));
+  const source = useMemo<ArtifactSource>(() => (modelId ? { kind: 'logged-model', modelId } : { kind: 'run', runId }), [modelId, runId]);
+  const root = useQuery(artifactListQueryOptions(source, ''));
+
+  // Until /version has answered, the download route is unknown; a failed probe means MLflow's.
+  const route = capabilities.isPending ? undefined : chooseDownloadRoute(capabilities.data?.mlflowVersion ?? (capabilities.isError ? '?' : null));
+  const location = useMemo<ArtifactLocation | undefined>(
+    () => (route ? { source, route, rootUri: root.data?.rootUri } : undefined),
+    [route, source, root.data?.rootUri],
+  );
+
+  return (
+    <section className="artifacts" aria-label="Artifacts">
+      <nav className="artifacts__tree" aria-label="Artifact files">
+        <ArtifactTree experimentId={experimentId} runId={runId} selectedModelId={modelId} selectedPath={path} loggedModels={models.data ?? []} />
+        {models.isError ? <ErrorState error={models.error} compact /> : null}
+      </nav>
+      <div className="artifacts__detail">
+        {location ? (
+          <ArtifactDetail location={location} experimentId={experimentId} runId={runId} modelId={modelId} path={path} />
+        ) : (
+          <Loading label="Loading…" />
+        )}
+      </div>
+    </section>
+  );
+}

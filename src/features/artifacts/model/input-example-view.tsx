@@ -1,0 +1,121 @@
+import { useMemo } from 'react';
+import { ErrorState } from '@/components/error-state.tsx';
+import { Loading } from '@/components/loading.tsx';
+import { formatArray, shapeInputExample, type ExampleView } from '@/lib/mlmodel/input-example.ts';
+import type { InputExampleInfo } from '@/lib/mlmodel/parse-mlmodel.ts';
+import type { Schema } from '@/lib/mlmodel/signature.ts';
+import { TextView } from '../previews/text-view.tsx';
+import { useArtifactText } from '../use-artifact-text.ts';
+
+export interface InputExampleViewProps {
+  info: InputExampleInfo;
+  exampleUrl: string;
+  exampleSize: number | undefined;
+  servingUrl: string | undefined;
+  servingSize: number | undefined;
+  inputs: Schema | undefined;
+}
+
+/** The logged input example shaped as MLmodel describes it, and the serving request body. */
+export function InputExampleView({ info, exampleUrl, exampleSize, servingUrl, servingSize, inputs }: InputExampleViewProps) {
+  const { query, decoded } = useArtifactText(exampleUrl, exampleSize);
+  const shaped = useMemo(() => {
+    if (decoded?.kind !== 'text') return undefined;
+    try {
+      return { ok: true as const, value: shapeInputExample(info, JSON.parse(decoded.text), inputs) };
+    } catch (err) {
+      return { ok: false as const, error: err instanceof Error ? err.message : String(err), text: decoded.text };
+    }
+  }, [decoded, info, inputs]);
+  return (
+    <>
+      <h3>Input example</h3>
+      {query.isError ? <ErrorState error={query.error} compact /> : null}
+      {!query.isError && !shaped ? <Loading label="Loading input example…" /> : null}
+      {shaped && !shaped.ok ? (
+        <>
+          <p className="artifact-error" role="alert">
+            The input example is not valid JSON ({shaped.error}).
+          </p>
+          <TextView text={shaped.text} label="Input example" />
+        </>
+      ) : null}
+      {shaped?.ok ? <ExampleBody view={shaped.value.view} /> : null}
+      {shaped?.ok && shaped.value.params !== undefined ? (
+        <>
+          <h4>Params</h4>
+          <TextView text={JSON.stringify(shaped.value.params, null, 2)} label="Input example params" />
+        </>
+      ) : null}
+      {servingUrl ? <ServingExample url={servingUrl} size={servingSize} /> : null}
+    </>
+  );
+}
+
+function ExampleBody({ view }: { view: ExampleView }) {
+  if (view.kind === 'table') {
+    return (
+      <div className="artifact-table-scroll">
+        <table className="data-table model-table" aria-label="Input example">
+          <thead>
+            <tr>
+              {view.columns.map((column, i) => (
+                <th key={i} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{typeof cell === 'string' ? cell : JSON.stringify(cell)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {view.totalRows > view.rows.length ? <p className="muted">First {view.rows.length} of {view.totalRows} rows.</p> : null}
+      </div>
+    );
+  }
+  if (view.kind === 'tensors') {
+    return (
+      <>
+        {view.tensors.map((tensor, i) => (
+          <figure key={i} className="model-tensor">
+            <figcaption>{tensor.name ?? 'Array'}</figcaption>
+            <TextView text={formatArray(tensor.value)} label={`Input example ${tensor.name ?? 'array'}`} />
+          </figure>
+        ))}
+      </>
+    );
+  }
+  if (view.kind === 'sparse') {
+    return (
+      <p>
+        Sparse {view.format} matrix{view.shape ? ` of shape ${view.shape.join(' × ')}` : ''} with {view.storedValues} stored values.
+      </p>
+    );
+  }
+  return <TextView text={JSON.stringify(view.value, null, 2) ?? 'null'} label="Input example" />;
+}
+
+function ServingExample({ url, size }: { url: string; size: number | undefined }) {
+  const { query, decoded } = useArtifactText(url, size);
+  const text = useMemo(() => {
+    if (decoded?.kind !== 'text') return undefined;
+    try {
+      return JSON.stringify(JSON.parse(decoded.text), null, 2);
+    } catch {
+      return decoded.text;
+    }
+  }, [decoded]);
+  return (
+    <>
+      <h4>Serving request body</h4>
+      {query.isError ? <ErrorState error={query.error} compact /> : text === undefined ? <Loading label="Loading serving example…" /> : <TextView text={text} label="Serving request body" />}
+    </>
+  );
+}
