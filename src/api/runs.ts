@@ -18,6 +18,20 @@ function toRecord<V>(entries: readonly { key: string; value: V }[]): Readonly<Re
 
 const metric = z.object({ key: z.string(), value: double, timestamp: z.optional(int64), step: z.optional(int64) });
 
+/** A dataset the run used (mlflow.log_input). schema and profile arrive as JSON strings, parsed where shown. */
+const datasetInput = z.object({
+  tags: list(keyValue),
+  dataset: z.object({
+    name: z._default(z.string(), ''),
+    digest: z._default(z.string(), ''),
+    source_type: z._default(z.string(), ''),
+    source: z._default(z.string(), ''),
+    schema: z.optional(z.string()),
+    profile: z.optional(z.string()),
+  }),
+});
+export type DatasetInput = z.output<typeof datasetInput>;
+
 const runSchema = z.pipe(
   z.object({
     info: z.object({
@@ -37,8 +51,11 @@ const runSchema = z.pipe(
       z.object({ metrics: list(metric), params: list(keyValue), tags: list(keyValue) }),
       { metrics: [], params: [], tags: [] },
     ),
+    // Absent on servers before 2.4 (inputs) and 3.0 (outputs).
+    inputs: z.optional(z.object({ dataset_inputs: list(datasetInput) })),
+    outputs: z.optional(z.object({ model_outputs: list(z.object({ model_id: z.string(), step: z.optional(int64) })) })),
   }),
-  z.transform(({ info, data }) => {
+  z.transform(({ info, data, inputs, outputs }) => {
     const tags = toRecord(data.tags);
     const runId = info.run_id ?? info.run_uuid ?? '';
     const status = (RUN_STATUSES as readonly string[]).includes(info.status ?? '') ? (info.status as RunStatus) : 'UNKNOWN';
@@ -57,6 +74,9 @@ const runSchema = z.pipe(
       metrics: toRecord(data.metrics),
       params: toRecord(data.params),
       tags,
+      datasets: inputs?.dataset_inputs ?? [],
+      /** LoggedModel ids this run produced (MLflow 3). */
+      modelIds: (outputs?.model_outputs ?? []).map((output) => output.model_id),
     };
   }),
 );
@@ -125,6 +145,7 @@ export const runKeys = {
   all: ['runs'] as const,
   search: (params: RunSearchParams) => ['runs', 'search', params] as const,
   detail: (runId: string) => ['runs', 'detail', { runId }] as const,
+  children: (experimentId: string, runId: string) => ['runs', 'children', { experimentId, runId }] as const,
   ancestors: (parentIds: readonly string[]) => ['runs', 'ancestors', { parentIds }] as const,
 };
 
@@ -143,6 +164,18 @@ export function runSearchQueryOptions(params: RunSearchParams) {
     getNextPageParam: (last: RunPage, all: RunPage[]): RunPageParam | undefined => {
       const pageToken = nextRunPageToken(last, all);
       return pageToken ? { pageToken, maxResults: nextRunPageSize(last) } : undefined;
+    },
+  });
+}
+
+/** Direct children of a run (tag mlflow.parentRunId), deleted ones included, up to one page of 1,000. */
+export function childRunsQueryOptions(experimentId: string, runId: string) {
+  return queryOptions({
+    queryKey: runKeys.children(experimentId, runId),
+    queryFn: ({ signal }) => {
+      const escaped = runId.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+      const filter = `tags.mlflow.parentRunId = '${escaped}'`;
+      return searchRuns({ experimentIds: [experimentId], filter, viewType: 'ALL', maxResults: MAX_RUN_PAGE_SIZE }, signal).then((page) => page.runs);
     },
   });
 }

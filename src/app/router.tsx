@@ -36,12 +36,22 @@ export function createRouter(queryClient: QueryClient) {
           lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
         },
         {
-          // TODO(lead): nest under the run page layout (paths.run) as its Artifacts tab.
-          path: paths.runArtifacts.path.slice(1),
+          path: paths.run.path.slice(1),
           lazy: async () => {
-            const route = await import('./routes/run-artifacts.tsx');
+            const route = await import('./routes/run.tsx');
             return { Component: route.Component, loader: route.createLoader(queryClient) };
           },
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('./routes/run-overview.tsx')).Component }) },
+            { path: 'metrics', lazy: async () => ({ Component: (await import('./routes/run-metrics.tsx')).Component }) },
+            {
+              path: 'artifacts/*',
+              lazy: async () => {
+                const route = await import('./routes/run-artifacts.tsx');
+                return { Component: route.Component, loader: route.createLoader(queryClient) };
+              },
+            },
+          ],
         },
         { path: '*', element: <NotFoundPage /> },
       ],

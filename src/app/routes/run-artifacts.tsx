@@ -20,10 +20,5 @@ export function createLoader(queryClient: QueryClient) {
 export function Component() {
   const { experimentId = '', runId = '', '*': path = '' } = useParams();
   useDocumentTitle(path || 'Artifacts', 'Run');
-  return (
-    <main className="page">
-      {/* TODO(lead): nest under the run layout (paths.run) as its Artifacts tab; this <main> then goes. */}
-      <ArtifactsPanel key={`${experimentId}/${runId}`} experimentId={experimentId} runId={runId} path={path.replace(/\/+$/, '')} />
-    </main>
-  );
+  return <ArtifactsPanel key={`${experimentId}/${runId}`} experimentId={experimentId} runId={runId} path={path.replace(/\/+$/, '')} />;
 }

@@ -9,7 +9,7 @@ import type { CsvCell } from '@/lib/csv.ts';
 import type { RunKeys } from './collect-keys.ts';
 import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';
-import { RunStatusBadge } from './run-status.tsx';
+import { RunStatusBadge } from '@/components/run-status-badge.tsx';
 import type { RunRow, TableRow } from './table-row.ts';
 
 export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';

@@ -1,0 +1,19 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Markdown } from './markdown.tsx';
+
+describe('Markdown', () => {
+  it('renders Markdown and shows raw HTML as text, never as elements', () => {
+    const { container } = render(<Markdown source={"Run **notes** with <script>alert('run')</script> <img src=x onerror=alert(1)>"} />);
+    expect(container.querySelector('strong')?.textContent).toBe('notes');
+    expect(container.querySelector('script, img')).toBeNull();
+  });
+
+  it('drops javascript: links and opens others safely', () => {
+    render(<Markdown source={'[bad](javascript:alert(1)) [good](https://mlflow.org)'} />);
+    expect(screen.queryByRole('link', { name: 'bad' })).toBeNull();
+    const good = screen.getByRole('link', { name: 'good' });
+    expect(good).toHaveAttribute('href', 'https://mlflow.org');
+    expect(good).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+  });
+});

@@ -1,0 +1,52 @@
+// Charts of every metric of one or more runs, grouped by key prefix (system/* last), with the
+// shared controls. Only charts near the viewport fetch and draw.
+import { useMemo, useState } from 'react';
+import { useSearchState } from '@/components/use-search-state.ts';
+import { groupMetricKeys } from '@/lib/metric-groups.ts';
+import { ChartControls } from './chart-controls.tsx';
+import { MetricChartCard, type ChartRun } from './metric-chart-card.tsx';
+import { chartSearchSchema } from './url-state.ts';
+
+export interface MetricChartsPanelProps {
+  runs: readonly ChartRun[];
+  metricKeys: readonly string[];
+}
+
+export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) {
+  const [settings, update] = useSearchState(chartSearchSchema);
+  const [filter, setFilter] = useState('');
+  const chosen = useMemo(() => new Set(settings.metrics.split(',').filter(Boolean)), [settings.metrics]);
+  const keys = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return metricKeys.filter((key) => (chosen.size === 0 || chosen.has(key)) && (!needle || key.toLowerCase().includes(needle)));
+  }, [metricKeys, chosen, filter]);
+  const groups = useMemo(() => groupMetricKeys(keys), [keys]);
+
+  if (metricKeys.length === 0) return <p className="empty-state">No metrics logged.</p>;
+  return (
+    <section aria-label="Metric charts" className="charts-panel">
+      <ChartControls settings={settings} onChange={update} />
+      {metricKeys.length > 6 ? (
+        <input type="search" className="charts-panel__filter" aria-label="Filter metrics" placeholder="Filter metrics" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      ) : null}
+      {chosen.size > 0 ? (
+        <p className="muted">
+          Showing {chosen.size} of {metricKeys.length} metrics.{' '}
+          <button type="button" onClick={() => update({ metrics: '' })}>
+            Show all
+          </button>
+        </p>
+      ) : null}
+      {groups.map((group) => (
+        <section key={group.name} className="chart-group" aria-label={group.name ? `${group.name} metrics` : 'Metrics'}>
+          {group.name ? <h2 className="chart-group__title">{group.name}</h2> : null}
+          <div className="chart-grid">
+            {group.keys.map((key) => (
+              <MetricChartCard key={key} metricKey={key} runs={runs} settings={settings} onZoomChange={(zoom) => update({ zoom })} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </section>
+  );
+}

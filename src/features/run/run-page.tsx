@@ -1,0 +1,64 @@
+// The run page's frame: header (breadcrumb, name, status, parent, children) and tabs; the
+// route puts the tab's content in `children`. A deleted run renders with a badge; an unknown
+// id says so instead of crashing.
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { experimentQueryOptions } from '@/api/experiments.ts';
+import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
+import { ErrorState } from '@/components/error-state.tsx';
+import { Loading } from '@/components/loading.tsx';
+import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { paths } from '@/config/paths.ts';
+import { RunHeader } from './run-header.tsx';
+
+export interface RunPageProps {
+  experimentId: string;
+  runId: string;
+  children: ReactNode;
+}
+
+export function RunPage({ experimentId, runId, children }: RunPageProps) {
+  const run = useQuery(runQueryOptions(runId));
+  const experiment = useQuery(experimentQueryOptions(run.data?.experimentId ?? experimentId));
+  const parentId = run.data?.parentRunId;
+  const parent = useQuery({ ...runQueryOptions(parentId ?? ''), enabled: Boolean(parentId) });
+  const childRuns = useQuery({ ...childRunsQueryOptions(run.data?.experimentId ?? experimentId, runId), enabled: run.isSuccess });
+  useDocumentTitle(run.data?.name || runId, 'Run');
+
+  if (run.isError) {
+    return (
+      <main className="page" aria-labelledby="page-heading">
+        {run.error.isNotFound ? (
+          <section className="error-state" role="alert">
+            <h1 id="page-heading" className="error-state__title">
+              Run not found
+            </h1>
+            <p>
+              No run with id <code>{runId}</code> on this tracking server. <Link to={paths.experiment.getHref(experimentId)}>Back to the experiment</Link>.
+            </p>
+          </section>
+        ) : (
+          <ErrorState error={run.error} onRetry={() => void run.refetch()} />
+        )}
+      </main>
+    );
+  }
+  if (!run.data) return <Loading label="Loading run…" />;
+  const tab = (to: string, label: string, end = false) => (
+    <NavLink to={to} end={end} className={({ isActive }) => (isActive ? 'tab tab--active' : 'tab')}>
+      {label}
+    </NavLink>
+  );
+  return (
+    <main className="page run-page" aria-labelledby="page-heading">
+      <RunHeader run={run.data} experimentName={experiment.data?.name} parent={parent.data} children={childRuns.data} />
+      <nav aria-label="Run sections" className="tabs">
+        {tab(paths.run.getHref(experimentId, runId), 'Overview', true)}
+        {tab(paths.runMetrics.getHref(experimentId, runId), 'Metrics')}
+        {tab(paths.runArtifacts.getHref(experimentId, runId), 'Artifacts')}
+      </nav>
+      {children}
+    </main>
+  );
+}
