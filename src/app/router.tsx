@@ -8,6 +8,10 @@ import { Layout } from './layout.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteErrorPage } from './routes/route-error.tsx';
 
+// Loaders only start fetches for a new page; a change of search params (typing a filter,
+// toggling a chart setting) is handled by the page's own queries, without a router round trip.
+const onlyOnNewPath = ({ currentUrl, nextUrl }: { currentUrl: URL; nextUrl: URL }) => currentUrl.pathname !== nextUrl.pathname;
+
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
@@ -21,14 +25,14 @@ export function createRouter(queryClient: QueryClient) {
           index: true,
           lazy: async () => {
             const route = await import('./routes/experiments.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient) };
+            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
           },
         },
         {
           path: paths.experiment.path.slice(1),
           lazy: async () => {
             const route = await import('./routes/experiment.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient) };
+            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
           },
         },
         {
@@ -39,7 +43,7 @@ export function createRouter(queryClient: QueryClient) {
           path: paths.run.path.slice(1),
           lazy: async () => {
             const route = await import('./routes/run.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient) };
+            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
           },
           children: [
             { index: true, lazy: async () => ({ Component: (await import('./routes/run-overview.tsx')).Component }) },
@@ -48,7 +52,7 @@ export function createRouter(queryClient: QueryClient) {
               path: 'artifacts/*',
               lazy: async () => {
                 const route = await import('./routes/run-artifacts.tsx');
-                return { Component: route.Component, loader: route.createLoader(queryClient) };
+                return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
               },
             },
           ],

@@ -92,7 +92,7 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom }: Metr
             type="linear"
             stroke="none"
             fill={s.color}
-            fillOpacity={s.smoothed ? 0.25 : 0.35}
+            fillOpacity={s.smoothed ? 0.25 : 0.45}
             isAnimationActive={false}
             connectNulls={false}
             name={`${s.name} range`}

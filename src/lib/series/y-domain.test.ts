@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { yDomain } from './y-domain.ts';
+import { nice, yDomain } from './y-domain.ts';
 
 describe('yDomain', () => {
   it('spans the finite values with a margin, ignoring NaN and infinity', () => {
     const [low, high] = yDomain([0, 10, NaN, Infinity, -Infinity], { ignoreOutliers: false, scale: 'linear' })!;
     expect(low).toBeLessThan(0);
     expect(high).toBeGreaterThan(10);
-    expect(high).toBeLessThan(11);
+    expect(high).toBeLessThanOrEqual(15);
   });
 
   it('leaves a spike out when outliers are ignored', () => {
@@ -18,5 +18,12 @@ describe('yDomain', () => {
   it('keeps only positive values on a log scale', () => {
     expect(yDomain([-1, 0, 0.1, 10], { ignoreOutliers: false, scale: 'log' })).toEqual([0.1, 10]);
     expect(yDomain([-1, 0], { ignoreOutliers: false, scale: 'log' })).toBeUndefined();
+  });
+});
+
+describe('nice', () => {
+  it('rounds the range out to a round step', () => {
+    expect(nice(0.0496, 1.0453)).toEqual([0, 1.2]);
+    expect(nice(-0.35, 8.77)).toEqual([-2, 10]);
   });
 });
