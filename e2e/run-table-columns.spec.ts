@@ -154,3 +154,45 @@ test('runs of several experiments in one table, with an Experiment column', asyn
   await runs.sortBy('Experiment');
   expect(new URL(page.url()).searchParams.get('experiments')?.split(',')).toHaveLength(2);
 });
+
+test('the Models column links a run to its logged model', async ({ page, manifest }) => {
+  const elasticnet = scenario(manifest, 'elasticnet-diabetes');
+  const runs = new RunTablePage(page);
+  await runs.goto(elasticnet.experiment_id);
+  expect(await runs.cell('elasticnet', 'Models')).toBe('1 model');
+  await runs.row('elasticnet').getByRole('link', { name: '1 model' }).click();
+  await expect(page).toHaveURL(/\/artifacts\?model=m-/);
+});
+
+test('selected runs open side by side: params, differences and one chart line per run', async ({ page, manifest }) => {
+  const max = scenario(manifest, 'compare_max_depth');
+  const runs = new RunTablePage(page);
+  await runs.goto(max.experiment_id);
+  await page.getByRole('checkbox', { name: 'Select max_depth=2' }).check();
+  await page.getByRole('checkbox', { name: 'Select max_depth=8' }).check();
+  await page.getByRole('link', { name: 'Compare 2 runs' }).click();
+  await expect(page).toHaveURL(/\/compare\?runs=/);
+  await runs.waitUntilReady();
+  await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
+  const depth = page.getByRole('row', { name: /max_depth/ }).first();
+  await expect(depth).toContainText('2');
+  await expect(depth).toContainText('8');
+  await expect(page.getByRole('row', { name: /criterion/ })).toBeVisible();
+  // Both runs use criterion=gini: "Only differences" hides it and keeps max_depth.
+  await page.getByRole('checkbox', { name: 'Only differences' }).check();
+  await expect(page.getByRole('row', { name: /criterion/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /max_depth/ }).first()).toBeVisible();
+
+  const chart = page.getByRole('figure', { name: 'Chart of accuracy' });
+  await chart.scrollIntoViewIfNeeded();
+  const legend = chart.getByRole('list', { name: 'Runs in accuracy' });
+  await expect(legend.getByRole('listitem')).toHaveCount(2);
+  await expect(legend).toContainText('max_depth=2');
+  await expect(legend).toContainText('max_depth=8');
+
+  // Embedded in a portal: the same view without Runlens's header.
+  await page.goto(`${new URL(page.url()).pathname}${new URL(page.url()).search}&embed=true`);
+  await runs.waitUntilReady();
+  await expect(page.getByRole('link', { name: 'Runlens' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
+});

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RUN_PAGE_SIZE, nextRunPageSize, nextRunPageToken, type RunPage, type Run } from './runs.ts';
+import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, nextRunPageToken, type RunPage, type Run } from './runs.ts';
 
 const run = (metricCount: number): Run =>
   ({ metrics: Object.fromEntries(Array.from({ length: metricCount }, (_, i) => [`m${i}`, i])), params: { a: '1' }, tags: { t: 'x' } }) as unknown as Run;
 const page = (runs: Run[], token?: string): RunPage => ({ runs, next_page_token: token });
+
+describe('modelHistoryPaths', () => {
+  it('reads the artifact paths of MLflow 2 model history, and ignores a malformed tag', () => {
+    expect(modelHistoryPaths('[{"artifact_path":"model","flavors":{}},{"artifact_path":"model"},{"artifact_path":"best_estimator"}]')).toEqual(['model', 'best_estimator']);
+    expect(modelHistoryPaths('{not json')).toEqual([]);
+    expect(modelHistoryPaths('{"artifact_path":"x"}')).toEqual([]);
+  });
+});
 
 describe('run paging', () => {
   it('keeps pages of ordinary runs at the maximum size', () => {

@@ -77,10 +77,25 @@ const runSchema = z.pipe(
       datasets: inputs?.dataset_inputs ?? [],
       /** LoggedModel ids this run produced (MLflow 3). */
       modelIds: (outputs?.model_outputs ?? []).map((output) => output.model_id),
+      /** Artifact folders of models logged the MLflow 2 way (tag mlflow.log-model.history). */
+      modelPaths: modelHistoryPaths(tags['mlflow.log-model.history']),
     };
   }),
 );
 export type Run = z.output<typeof runSchema>;
+
+/** The artifact paths in a mlflow.log-model.history tag (a JSON list); nothing when it is absent or malformed. */
+export function modelHistoryPaths(tag: string | undefined): string[] {
+  if (!tag) return [];
+  try {
+    const entries: unknown = JSON.parse(tag);
+    if (!Array.isArray(entries)) return [];
+    const paths = entries.map((entry: unknown) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>)['artifact_path'] : undefined));
+    return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
+  } catch {
+    return [];
+  }
+}
 
 const searchResponse = z.object({ runs: list(runSchema), next_page_token: pageToken });
 export type RunPage = z.infer<typeof searchResponse>;

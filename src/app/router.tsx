@@ -36,6 +36,10 @@ export function createRouter(queryClient: QueryClient) {
           },
         },
         {
+          path: paths.compare.path.slice(1),
+          lazy: async () => ({ Component: (await import('./routes/compare.tsx')).Component }),
+        },
+        {
           path: paths.runsOfExperiments.path.slice(1),
           lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
         },

@@ -37,6 +37,11 @@ export const paths = {
       return `${paths.run.getHref(experimentId, runId)}/artifacts${rest ? `/${rest}` : ''}`;
     },
   },
+  /** Selected runs side by side: params, metrics and charts. */
+  compare: {
+    path: '/compare',
+    getHref: (runIds: readonly string[]) => `/compare?${new URLSearchParams({ runs: runIds.join(',') }).toString()}`,
+  },
   /** The run table of several experiments at once. */
   runsOfExperiments: {
     path: '/runs',

@@ -9,6 +9,7 @@ import type { CsvCell } from '@/lib/csv.ts';
 import type { RunKeys } from './collect-keys.ts';
 import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';
+import { modelCount, ModelsCell } from './models-cell.tsx';
 import { RunStatusBadge } from '@/components/run-status-badge.tsx';
 import type { RunRow, TableRow } from './table-row.ts';
 
@@ -127,6 +128,15 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       render: (row) => (row.kind === 'run' ? formatDuration(durationOf(row.run, now)) : null),
     },
     textColumn('attributes.user', 'User', 'attribute', (run) => run.user, 110),
+    {
+      id: 'attributes.models',
+      header: 'Models',
+      kind: 'attribute',
+      size: 130,
+      value: (row) => (row.kind === 'run' ? modelCount(row.run) || undefined : undefined),
+      csv: (row) => (row.kind === 'run' ? [...row.run.modelPaths, ...row.run.modelIds].join(' ') || undefined : undefined),
+      render: (row) => (row.kind === 'run' && modelCount(row.run) > 0 ? <ModelsCell run={row.run} /> : null),
+    },
     textColumn('tags.mlflow.source.name', 'Source', 'attribute', (run) => run.tags['mlflow.source.name'], 180),
     ...keys.params.map((key) => textColumn(`params.${key}`, key, 'param', (run) => run.params[key], 120, groupBy)),
     ...keys.metrics.map(metricColumn),

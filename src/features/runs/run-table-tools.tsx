@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { downloadText } from '@/components/download-file.ts';
+import { paths } from '@/config/paths.ts';
 import { ColumnChooser, type ColumnChooserProps } from './column-chooser.tsx';
 import type { RunKeys } from './collect-keys.ts';
 import type { RunColumn } from './run-columns.tsx';
@@ -51,6 +53,11 @@ export function RunTableTools({ chooser, keys, groupBy, onGroupByChange, selecte
       {selected.size > 0 ? (
         <span className="selection-summary">
           <span>{selected.size.toLocaleString()} selected</span>
+          {selected.size >= 2 ? (
+            <Link className="button-link" to={paths.compare.getHref([...selected])}>
+              Compare {selected.size.toLocaleString()} runs
+            </Link>
+          ) : null}
           <button type="button" onClick={() => exportCsv(selected)}>
             Export selected
           </button>

@@ -1,0 +1,63 @@
+// Runs side by side (chosen in the run table, or linked from a portal): who they are, their
+// params and metrics, and — through the `charts` slot the route fills — every metric charted
+// with one line per run. Runs that fail to load are named, not fatal.
+import { useQueries } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { runQueryOptions, type Run } from '@/api/runs.ts';
+import { RunStatusBadge } from '@/components/run-status-badge.tsx';
+import { TruncatedText } from '@/components/truncated-text.tsx';
+import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useSearchState } from '@/components/use-search-state.ts';
+import { paths } from '@/config/paths.ts';
+import { runColor } from '@/lib/run-color.ts';
+import { CompareTable } from './compare-table.tsx';
+import { compareSearchSchema } from './url-state.ts';
+
+export interface ComparePageProps {
+  runIds: readonly string[];
+  charts: (runs: readonly Run[], metricKeys: readonly string[]) => ReactNode;
+}
+
+export function ComparePage({ runIds, charts }: ComparePageProps) {
+  const [search, update] = useSearchState(compareSearchSchema);
+  const queries = useQueries({ queries: runIds.map((runId) => runQueryOptions(runId)) });
+  const runs = queries.flatMap((q) => (q.data ? [q.data] : []));
+  const failed = runIds.filter((_, i) => queries[i]?.isError);
+  const pending = queries.some((q) => q.isPending);
+  const metricKeys = [...new Set(runs.flatMap((run) => Object.keys(run.metrics)))];
+  useDocumentTitle(`Compare ${runIds.length} runs`);
+
+  return (
+    <main className="page compare-page" aria-labelledby="page-heading">
+      <h1 id="page-heading">Comparing {runIds.length === 1 ? '1 run' : `${runIds.length} runs`}</h1>
+      {runIds.length === 0 ? <p className="empty-state">No runs chosen: select runs in a run table and press Compare.</p> : null}
+      <ul className="compare-runs" aria-label="Compared runs">
+        {runs.map((run) => (
+          <li key={run.runId}>
+            <span className="swatch" style={{ background: runColor(run.runId) }} aria-hidden="true" />
+            <Link to={paths.run.getHref(run.experimentId, run.runId)}>
+              <TruncatedText text={run.name || run.runId} max={120} />
+            </Link>
+            <RunStatusBadge status={run.status} />
+          </li>
+        ))}
+      </ul>
+      {failed.length > 0 ? (
+        <p className="error-state error-state--compact" role="alert">
+          Could not load {failed.length === 1 ? 'run' : 'runs'} {failed.join(', ')}.
+        </p>
+      ) : null}
+      {pending ? null : (
+        <>
+          <label className="toolbar__toggle">
+            <input type="checkbox" checked={search.onlyDifferences} onChange={(e) => update({ onlyDifferences: e.target.checked })} />
+            Only differences
+          </label>
+          <CompareTable runs={runs} onlyDifferences={search.onlyDifferences} />
+          {charts(runs, metricKeys)}
+        </>
+      )}
+    </main>
+  );
+}
