@@ -102,12 +102,12 @@ export type RunPage = z.infer<typeof searchResponse>;
 const getResponse = z.object({ run: runSchema });
 
 /**
- * Page sizes for runs/search. The first page is small so the first rows show at once whatever
- * a run weighs. Later pages aim at a fixed number of entries (params + metrics + tags), not
+ * Page sizes for runs/search. The first page is small (50: a screenful and then some) so the
+ * first rows show at once whatever a run weighs. Later pages aim at a fixed number of entries (params + metrics + tags), not
  * runs: 1,000 runs of 50 entries parse in a few tens of ms, but 1,000 runs of 1,500 metrics
  * are a 100 MB body whose parsing would freeze the tab, so such pages hold fewer runs.
  */
-export const FIRST_RUN_PAGE_SIZE = 100;
+export const FIRST_RUN_PAGE_SIZE = 50;
 export const MAX_RUN_PAGE_SIZE = 1000;
 const MIN_RUN_PAGE_SIZE = 20;
 const ENTRIES_PER_PAGE = 50_000;

@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { AppLoading } from './app-loading.tsx';
+import { createExperimentLoader } from './routes/experiment-loader.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteErrorPage } from './routes/route-error.tsx';
@@ -30,10 +31,9 @@ export function createRouter(queryClient: QueryClient) {
         },
         {
           path: paths.experiment.path.slice(1),
-          lazy: async () => {
-            const route = await import('./routes/experiment.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
-          },
+          loader: createExperimentLoader(queryClient),
+          shouldRevalidate: onlyOnNewPath,
+          lazy: async () => ({ Component: (await import('./routes/experiment.tsx')).Component }),
         },
         {
           path: paths.compare.path.slice(1),

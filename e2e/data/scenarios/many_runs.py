@@ -1,4 +1,4 @@
-"""More runs than Runlens's first runs/search page (100), so the run table's paging, its
+"""More runs than Runlens's first runs/search page (50), so the run table's paging, its
 "N of …" progress and sorting across pages are tested against the real server. A sweep: one
 run per (learning rate, batch size, seed), with a final loss and accuracy each."""
 

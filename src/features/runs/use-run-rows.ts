@@ -3,25 +3,18 @@
 // are fetched with runs/get and shown as context.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { missingAncestorsQueryOptions, runSearchQueryOptions, type Run } from '@/api/runs.ts';
-import type { ViewType } from '@/api/wire.ts';
+import { missingAncestorsQueryOptions, type Run } from '@/api/runs.ts';
+import { runRowsQueryOptions } from './run-rows-query.ts';
 import { buildForest, missingParentIds, type TreeNode } from '@/lib/run-tree.ts';
-import { toRunFilter } from './to-run-filter.ts';
 import type { RunRow } from './table-row.ts';
 import type { RunTableSearch } from './url-state.ts';
 
 type RunItem = Run & { id: string; parentId: string | undefined };
 
-const VIEW_TYPES: Record<RunTableSearch['lifecycleFilter'], ViewType> = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' };
 const asItem = (run: Run): RunItem => ({ ...run, id: run.runId, parentId: run.parentRunId });
 
 function toRow(node: TreeNode<RunItem>): RunRow {
   return { kind: 'run', run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
-}
-
-/** The runs/search query behind the table; route loaders start it before the table mounts. */
-export function runRowsQueryOptions(experimentIds: readonly string[], search: Pick<RunTableSearch, 'searchFilter' | 'lifecycleFilter'>) {
-  return runSearchQueryOptions({ experimentIds, filter: toRunFilter(search.searchFilter), viewType: VIEW_TYPES[search.lifecycleFilter] });
 }
 
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {

@@ -1,0 +1,68 @@
+// Measurements in Chromium: a fresh context per load (cold cache), the probe installed first.
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { maxTask, PROBE, type PageBench } from './page-probe.ts';
+
+export const RUNLENS_ROW = 'section[aria-label="Runs"] tbody th[scope=row] .run-name__text';
+export const MLFLOW_UI_ROW = '.ag-center-cols-container .ag-row, .ag-pinned-left-cols-container .ag-row';
+
+export async function launch(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function openPage(browser: Browser, url: string, rowSelector: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(`window.__benchRowSelector = ${JSON.stringify(rowSelector)};`);
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+export const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
+
+export async function waitForBench(page: Page, field: 'firstRow' | 'allRows', timeoutMs = 600_000): Promise<PageBench> {
+  await page.waitForFunction((f) => (window as unknown as { __bench: Record<string, unknown> }).__bench[f] !== null, field, { timeout: timeoutMs, polling: 50 });
+  return readBench(page);
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-runlens-state="ready"]', { timeout: 600_000 });
+}
+
+/** JS heap in use after a forced garbage collection, in MB. */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1024 / 1024;
+}
+
+/**
+ * Scrolls the run table in `frames` steps, one per animation frame, from top-left to the far
+ * corner given by `down`/`right`; returns the longest main-thread task during the scroll.
+ */
+export async function scrollTable(page: Page, frames: number, direction: { down: boolean; right: boolean }): Promise<number> {
+  const since = await page.evaluate(() => performance.now());
+  await page.evaluate(
+    ({ frames, direction }) =>
+      new Promise<void>((done) => {
+        const el = document.querySelector('.run-table-scroll') as HTMLElement;
+        let i = 0;
+        const step = () => {
+          i += 1;
+          if (direction.down) el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / frames;
+          if (direction.right) el.scrollLeft = ((el.scrollWidth - el.clientWidth) * i) / frames;
+          if (i < frames) requestAnimationFrame(step);
+          else setTimeout(done, 300);
+        };
+        requestAnimationFrame(step);
+      }),
+    { frames, direction },
+  );
+  return maxTask(await readBench(page), since);
+}

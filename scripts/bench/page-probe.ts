@@ -1,0 +1,29 @@
+// Installed in every page before its scripts run: records, against the navigation's own clock
+// (performance.now()), when the first run row appears, when the run table says it has every
+// run, and every long main-thread task.
+export const PROBE = `
+// tsx (esbuild) wraps named functions in __name(); functions passed to page.evaluate need it too.
+window.__name = window.__name || ((f) => f);
+(() => {
+  const bench = (window.__bench = { firstRow: null, allRows: null, tasks: [] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const selector = window.__benchRowSelector;
+    if (bench.firstRow === null && selector && document.querySelector(selector)) bench.firstRow = performance.now();
+    const status = document.querySelector('section[aria-label="Runs"] .status-line');
+    if (bench.allRows === null && status && /^[\\d,]+ runs?\\.$/.test((status.textContent || '').trim())) bench.allRows = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+})();
+`;
+
+export interface PageBench {
+  firstRow: number | null;
+  allRows: number | null;
+  tasks: { start: number; duration: number }[];
+}
+
+/** The longest task that started at or after `since` (ms on the page clock). */
+export const maxTask = (bench: PageBench, since = 0) => bench.tasks.filter((t) => t.start >= since).reduce((max, t) => Math.max(max, t.duration), 0);
