@@ -127,7 +127,7 @@ test('hostile and broken MLmodel files show as text with an error, and nothing i
   expect(pageProblems).toEqual([]);
 });
 
-test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 text, JSON and SVG previews', async ({ page, manifest, pageProblems }) => {
+test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 text, JSON, Markdown and SVG previews', async ({ page, manifest, pageProblems }) => {
   const cases = scenario(manifest, 'artifact_cases');
   const artifacts = new ArtifactsPage(page);
   const run = runId(cases, 'artifact_cases');
@@ -147,6 +147,13 @@ test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 t
   await artifacts.goto(cases.experiment_id, run, 'data/metrics.json');
   await artifacts.detail.getByRole('button', { name: 'Tree' }).click();
   await expect(artifacts.detail.getByLabel('JSON tree')).toContainText('deepest');
+
+  // Markdown renders sanitised: bold and a safe link; no script, no javascript: link.
+  await artifacts.goto(cases.experiment_id, run, 'text/notes.md');
+  await expect(artifacts.detail.locator('.markdown strong')).toHaveText('bold');
+  await expect(artifacts.detail.getByRole('link', { name: 'link', exact: true })).toHaveAttribute('href', 'https://mlflow.org');
+  await expect(artifacts.detail.getByRole('link', { name: 'bad link' })).toHaveCount(0);
+  await expect(artifacts.detail.locator('script')).toHaveCount(0);
 
   await artifacts.goto(cases.experiment_id, run, 'hostile/logo.svg');
   const svg = artifacts.detail.getByRole('img', { name: 'logo.svg' });

@@ -1,3 +1,4 @@
+import { Markdown } from '@/components/markdown.tsx';
 import type { ReactNode } from 'react';
 import { TooLargeError } from '@/api/artifacts.ts';
 import { ErrorState } from '@/components/error-state.tsx';
@@ -44,16 +45,13 @@ export function TextPreview({ url, size, name, kind, downloadOnly }: TextPreview
         <JsonView text={decoded.text} label={label} />
       ) : kind === 'table' ? (
         <TableView text={decoded.text} delimiter={name.toLowerCase().endsWith('.tsv') ? '\t' : ','} label={label} />
+      ) : kind === 'markdown' ? (
+        // Sanitised: raw HTML in the file stays text, javascript: links are dropped.
+        <div className="artifact-markdown" aria-label={label}>
+          <Markdown source={decoded.text} />
+        </div>
       ) : (
-        <>
-          {kind === 'markdown' ? (
-            // TODO: render with <Markdown source={…} /> from src/components/markdown.tsx (sanitised, no raw HTML) once it lands.
-            <p className="artifact-notice" role="note">
-              Markdown shown as source.
-            </p>
-          ) : null}
-          <TextView text={decoded.text} label={label} />
-        </>
+        <TextView text={decoded.text} label={label} />
       )}
     </>
   );
