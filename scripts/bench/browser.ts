@@ -14,9 +14,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function openPage(browser: Browser, url: string, rowSelector: string): Promise<Page> {
+export async function openPage(browser: Browser, url: string, rowSelector: string, chartLines = 0): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(`window.__benchRowSelector = ${JSON.stringify(rowSelector)};`);
+  await context.addInitScript(`window.__benchRowSelector = ${JSON.stringify(rowSelector)}; window.__benchLines = ${chartLines};`);
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   await page.goto(url);
@@ -25,7 +25,7 @@ export async function openPage(browser: Browser, url: string, rowSelector: strin
 
 export const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
 
-export async function waitForBench(page: Page, field: 'firstRow' | 'allRows', timeoutMs = 600_000): Promise<PageBench> {
+export async function waitForBench(page: Page, field: 'firstRow' | 'allRows' | 'chartDrawn', timeoutMs = 600_000): Promise<PageBench> {
   await page.waitForFunction((f) => (window as unknown as { __bench: Record<string, unknown> }).__bench[f] !== null, field, { timeout: timeoutMs, polling: 50 });
   return readBench(page);
 }

@@ -8,7 +8,8 @@ import { startMlflowServer } from '../../e2e/harness/mlflow-server.ts';
 import { ensurePythonEnv, REPO_ROOT } from '../../e2e/harness/python-env.ts';
 import { startRunlens } from '../../e2e/harness/runlens-server.ts';
 import { datasets, logDataset } from './datasets.ts';
-import { measureAll, type Result } from './measure.ts';
+import { logHistoryDataset, type HistoryExperiment } from './history-dataset.ts';
+import { measureAll, measureHistory, type Result } from './measure.ts';
 import { report } from './report.ts';
 
 /** Bump when datasets.ts changes what it logs: the cached store is then logged again. */
@@ -22,7 +23,8 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 const cacheDir = path.join(REPO_ROOT, '.cache/bench', `v${DATA_VERSION}-${quick ? 'quick' : 'full'}`);
 const stampFile = path.join(cacheDir, 'experiments.json');
-const logged: Record<string, string> = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as Record<string, string>) : {};
+const logged: Record<string, string> & { history?: HistoryExperiment } = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
+const wantHistory = !only || only.has('history');
 
 const env = await ensurePythonEnv(log);
 // The store is cached between runs (100,000 runs take minutes to log); measuring only reads it.
@@ -39,9 +41,18 @@ try {
     writeFileSync(stampFile, JSON.stringify(logged, null, 2));
     log(`logged ${dataset.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  if (wantHistory && !logged.history) {
+    const started = Date.now();
+    log('logging history: 10 runs × 100,000 steps and one 1,000,000-step run');
+    logged.history = await logHistoryDataset(mlflow.url, quick, log);
+    writeFileSync(stampFile, JSON.stringify(logged, null, 2));
+    log(`logged history in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
   runlens = await startRunlens(mlflow.url);
   log(`runlens on ${runlens.url}`);
-  const results: Result[] = await measureAll({ runlens: runlens.url, mlflow: mlflow.url }, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+  const servers = { runlens: runlens.url, mlflow: mlflow.url };
+  const results: Result[] = await measureAll(servers, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+  if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
   writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(report(results, quick));
   log('wrote bench-results.json');

@@ -1,5 +1,6 @@
 // What is measured, per dataset. Loads are repeated and the median kept (once for 100k runs).
 import type { Browser } from '@playwright/test';
+import type { HistoryExperiment } from './history-dataset.ts';
 import { heapMb, launch, MLFLOW_UI_ROW, openPage, readBench, RUNLENS_ROW, scrollTable, waitForBench, waitReady } from './browser.ts';
 import type { Dataset } from './datasets.ts';
 import { maxTask } from './page-probe.ts';
@@ -115,4 +116,56 @@ export async function measureAll(servers: Servers, sets: { dataset: Dataset; exp
   }
   // Rows in a stable order for reading.
   return results.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Full history of one metric of one run, paged like Runlens pages it, parsed. */
+async function rawHistory(base: string, runId: string): Promise<number> {
+  let token: string | undefined;
+  let points = 0;
+  for (;;) {
+    const query = new URLSearchParams({ run_id: runId, metric_key: 'loss', max_results: '25000', ...(token ? { page_token: token } : {}) });
+    const page = (await (await fetch(`${base}/api/2.0/mlflow/metrics/get-history?${query.toString()}`)).json()) as { metrics?: unknown[]; next_page_token?: string };
+    points += page.metrics?.length ?? 0;
+    if (!page.next_page_token || !page.metrics?.length || page.next_page_token === token) return points;
+    token = page.next_page_token;
+  }
+}
+
+/**
+ * Charts: 10 runs × 100,000 steps of one metric drawn in the compare view (one chart, 10 lines)
+ * against the raw history fetches (10 in parallel); and a 1,000,000-step run on its run page.
+ */
+export async function measureHistory(servers: Servers, history: HistoryExperiment, log: (line: string) => void): Promise<Result[]> {
+  const browser = await launch();
+  try {
+    log('measuring charts (3×)');
+    const raw: number[] = [];
+    const drawn: number[] = [];
+    const tasks: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await Promise.all(history.tenRuns.map((runId) => rawHistory(servers.mlflow, runId)));
+      raw.push(performance.now() - started);
+      const page = await openPage(browser, `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss`, 'nothing', 10);
+      const bench = await waitForBench(page, 'chartDrawn');
+      await waitReady(page);
+      drawn.push(bench.chartDrawn ?? NaN);
+      tasks.push(maxTask(await readBench(page)));
+      await page.context().close();
+    }
+    const millionRaw = performance.now();
+    const millionPoints = await rawHistory(servers.mlflow, history.millionRun);
+    const millionRawMs = performance.now() - millionRaw;
+    const page = await openPage(browser, `${servers.runlens}/experiments/${history.experimentId}/runs/${history.millionRun}/metrics?metrics=loss`, 'nothing', 1);
+    const million = await waitForBench(page, 'chartDrawn');
+    await waitReady(page);
+    const millionTask = maxTask(await readBench(page));
+    await page.context().close();
+    return [
+      { name: 'chart 10x100k drawn', runlens_ms: round(median(drawn)), mlflow_ui_ms: null, raw_api_ms: round(median(raw)), max_task_ms: round(median(tasks)), note: 'compare view, one chart of 10 runs; raw = the 10 full histories fetched in parallel' },
+      { name: 'chart 1M-step run drawn', runlens_ms: round(million.chartDrawn ?? NaN), mlflow_ui_ms: null, raw_api_ms: round(millionRawMs), max_task_ms: round(millionTask), note: `${millionPoints.toLocaleString()} points` },
+    ];
+  } finally {
+    await browser.close();
+  }
 }

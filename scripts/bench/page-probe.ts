@@ -5,7 +5,7 @@ export const PROBE = `
 // tsx (esbuild) wraps named functions in __name(); functions passed to page.evaluate need it too.
 window.__name = window.__name || ((f) => f);
 (() => {
-  const bench = (window.__bench = { firstRow: null, allRows: null, tasks: [] });
+  const bench = (window.__bench = { firstRow: null, allRows: null, chartDrawn: null, tasks: [] });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -13,6 +13,7 @@ window.__name = window.__name || ((f) => f);
     const selector = window.__benchRowSelector;
     if (bench.firstRow === null && selector && document.querySelector(selector)) bench.firstRow = performance.now();
     const status = document.querySelector('section[aria-label="Runs"] .status-line');
+    if (bench.chartDrawn === null && window.__benchLines && document.querySelectorAll('path.recharts-line-curve').length >= window.__benchLines) bench.chartDrawn = performance.now();
     if (bench.allRows === null && status && /^[\\d,]+ runs?\\.$/.test((status.textContent || '').trim())) bench.allRows = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
@@ -22,6 +23,7 @@ window.__name = window.__name || ((f) => f);
 export interface PageBench {
   firstRow: number | null;
   allRows: number | null;
+  chartDrawn: number | null;
   tasks: { start: number; duration: number }[];
 }
 
