@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, nextRunPageToken, type RunPage, type Run } from './runs.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, nextRunPageToken, searchRuns, type RunPage, type Run } from './runs.ts';
 
 const run = (metricCount: number): Run =>
   ({ metrics: Object.fromEntries(Array.from({ length: metricCount }, (_, i) => [`m${i}`, i])), params: { a: '1' }, tags: { t: 'x' } }) as unknown as Run;
@@ -31,5 +31,39 @@ describe('run paging', () => {
     expect(nextRunPageToken(again, [first, again])).toBeUndefined();
     expect(nextRunPageToken(page([], 'b'), [first])).toBeUndefined();
     expect(nextRunPageToken(page([run(1)]), [first])).toBeUndefined();
+  });
+});
+
+describe('run parsing', () => {
+  it('normalises metric values (NaN strings, the ±1.797e308 clamp) into a prototype-free record', async () => {
+    const body = {
+      runs: [
+        {
+          info: { run_id: 'r1', experiment_id: '1', status: 'FINISHED', start_time: '5' },
+          data: {
+            metrics: [
+              { key: 'nan', value: 'NaN', step: 0 },
+              { key: 'inf', value: 1.7976931348623157e308 },
+              { key: '__proto__', value: 2 },
+              { key: 'ok', value: 0.5, timestamp: '7' },
+              'junk',
+            ],
+            params: [{ key: 'p', value: 'v' }],
+          },
+          outputs: { model_outputs: [{ model_id: 'm-1', step: 0 }] },
+        },
+      ],
+    };
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
+    const page = await searchRuns({ experimentIds: ['1'], filter: '', viewType: 'ACTIVE_ONLY', maxResults: 50 });
+    const run = page.runs[0]!;
+    expect(run.metrics['nan']).toBeNaN();
+    expect(run.metrics['inf']).toBe(Infinity);
+    expect(run.metrics['ok']).toBe(0.5);
+    expect(Object.keys(run.metrics)).toEqual(['nan', 'inf', '__proto__', 'ok']);
+    expect(run.params['p']).toBe('v');
+    expect(run.modelIds).toEqual(['m-1']);
+    expect(run.startTime).toBe(5);
+    vi.unstubAllGlobals();
   });
 });

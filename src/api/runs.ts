@@ -2,7 +2,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { MLFLOW_BASE, requestJson } from './client.ts';
-import { double, id, int64, keyValue, lifecycleStage, list, pageToken, type ViewType } from './wire.ts';
+import { id, int64, keyValue, lifecycleStage, list, pageToken, toDouble, type ViewType } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
 
@@ -16,7 +16,20 @@ function toRecord<V>(entries: readonly { key: string; value: V }[]): Readonly<Re
   return record;
 }
 
-const metric = z.object({ key: z.string(), value: double, timestamp: z.optional(int64), step: z.optional(int64) });
+/**
+ * Latest metric values, key → value. A run can hold 1,500 metrics and a page 50,000 entries, so
+ * the list is checked by zod as a list and each entry normalised by one plain loop (a zod object
+ * per metric costs several times the JSON parse), with wire.ts's `double` rules.
+ */
+function toMetricRecord(entries: readonly unknown[]): Readonly<Record<string, number>> {
+  const record = Object.create(null) as Record<string, number>;
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { key, value } = entry as { key?: unknown; value?: unknown };
+    if (typeof key === 'string') record[key] = toDouble(value);
+  }
+  return record;
+}
 
 /** A dataset the run used (mlflow.log_input). schema and profile arrive as JSON strings, parsed where shown. */
 const datasetInput = z.object({
@@ -48,7 +61,7 @@ const runSchema = z.pipe(
       lifecycle_stage: z._default(lifecycleStage, 'active'),
     }),
     data: z._default(
-      z.object({ metrics: list(metric), params: list(keyValue), tags: list(keyValue) }),
+      z.object({ metrics: list(z.unknown()), params: list(keyValue), tags: list(keyValue) }),
       { metrics: [], params: [], tags: [] },
     ),
     // Absent on servers before 2.4 (inputs) and 3.0 (outputs).
@@ -71,7 +84,7 @@ const runSchema = z.pipe(
       artifactUri: info.artifact_uri,
       lifecycleStage: info.lifecycle_stage,
       parentRunId: tags['mlflow.parentRunId'],
-      metrics: toRecord(data.metrics),
+      metrics: toMetricRecord(data.metrics),
       params: toRecord(data.params),
       tags,
       datasets: inputs?.dataset_inputs ?? [],
