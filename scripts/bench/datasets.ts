@@ -26,7 +26,8 @@ export function datasets(quick: boolean): Dataset[] {
   ];
 }
 
-async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+/** POST to MLflow's REST API, retrying the odd SQLite-busy error. */
+export async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(`${base}/api/2.0/mlflow/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (res.ok) return (await res.json()) as Record<string, unknown>;

@@ -1,14 +1,6 @@
 // Long metric histories for the chart rows: 10 runs × 100,000 steps of `loss` (one spike
 // each), and one run of 1,000,000 steps. Logged with runs/log-batch, 1,000 points a call.
-
-async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${base}/api/2.0/mlflow/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.ok) return (await res.json()) as Record<string, unknown>;
-    if (attempt >= 5) throw new Error(`${path}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
-  }
-}
+import { post } from './datasets.ts';
 
 async function logHistory(base: string, runId: string, steps: number, seed: number): Promise<void> {
   const t0 = Date.now() - steps * 10;
