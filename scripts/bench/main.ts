@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k]   (100k is logged only when named)
+// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k] [-- --log-only]   (100k only when named)
 // Runlens vs the stock `mlflow ui` (served by the same server) vs the raw API, side by side in
 // one run, on experiments logged through the REST batch API. Prints a table with the targets and
 // writes bench-results.json. Not part of `npm test`: it measures, it does not assert.
@@ -17,6 +17,8 @@ const DATA_VERSION = '1';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// Logs the datasets that are not cached yet and stops: data for a later measurement.
+const logOnly = args.includes('--log-only');
 const onlyArg = args[args.indexOf('--only') + 1];
 const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -37,7 +39,7 @@ try {
     if (logged[dataset.name]) continue;
     const started = Date.now();
     log(`logging ${dataset.name}: ${dataset.runs.toLocaleString()} runs × (${dataset.params} params, ${dataset.metrics} metrics, ${dataset.tags} tags)`);
-    logged[dataset.name] = await logDataset(mlflow.url, dataset, log);
+    logged[dataset.name] = await logDataset(mlflow.url, `sqlite:///${path.join(cacheDir, 'mlflow.db')}`, env.python, dataset);
     writeFileSync(stampFile, JSON.stringify(logged, null, 2));
     log(`logged ${dataset.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
@@ -48,14 +50,17 @@ try {
     writeFileSync(stampFile, JSON.stringify(logged, null, 2));
     log(`logged history in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  runlens = await startRunlens(mlflow.url);
-  log(`runlens on ${runlens.url}`);
-  const servers = { runlens: runlens.url, mlflow: mlflow.url };
-  const results: Result[] = await measureAll(servers, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
-  if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
-  writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(report(results, quick));
-  log('wrote bench-results.json');
+  if (logOnly) log('logged; --log-only, so nothing is measured');
+  else {
+    runlens = await startRunlens(mlflow.url);
+    log(`runlens on ${runlens.url}`);
+    const servers = { runlens: runlens.url, mlflow: mlflow.url };
+    const results: Result[] = await measureAll(servers, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+    if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
+    writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(report(results, quick));
+    log('wrote bench-results.json');
+  }
 } finally {
   await runlens?.stop();
   await mlflow.stop();
