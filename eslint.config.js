@@ -16,7 +16,7 @@ const layer = (from, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache', '.runlens-demo'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache', '.runlens-demo', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

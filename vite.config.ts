@@ -26,8 +26,40 @@ function runlensDevProxy(): Plugin {
   };
 }
 
+/**
+ * main.tsx loads the app with a dynamic import, after sending the page's first requests. Vite
+ * preloads a dynamic import only once it is called, so index.html gets modulepreload links for
+ * the app chunk and everything it imports statically: the app downloads in parallel with main.
+ */
+function preloadApp(): Plugin {
+  const APP = 'src/app/app.tsx';
+  return {
+    name: 'runlens-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).flatMap((item) => (item.type === 'chunk' ? [item] : []));
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(APP));
+        if (!app) throw new Error(`${APP} is not a chunk of the build`);
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const next of byFile.get(file)?.imports ?? []) visit(next);
+        };
+        visit(app.fileName);
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), runlensDevProxy()],
+  plugins: [react(), runlensDevProxy(), preloadApp()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist/client',

@@ -46,6 +46,8 @@ export class RunTablePage {
   async scrollToColumn(column: string): Promise<void> {
     const scroller = this.page.locator('.run-table-scroll');
     await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+    // Let the virtualizer redraw first: the previous window's headers are still in the DOM.
+    await this.nextFrames();
     for (let i = 0; i < 200; i += 1) {
       if ((await this.header(column).count()) > 0) return;
       const atEnd = await scroller.evaluate((el) => {
@@ -55,9 +57,13 @@ export class RunTablePage {
       });
       if (atEnd) break;
       // The virtualizer draws the new window on the next frames.
-      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await this.nextFrames();
     }
     throw new Error(`no column ${column} in the table`);
+  }
+
+  private async nextFrames(): Promise<void> {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 
   /** Visible column headers, left to right. */

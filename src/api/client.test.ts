@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { buildUrl, requestJson } from './client.ts';
+import { buildUrl, primeRequest, requestJson } from './client.ts';
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
   vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
@@ -68,5 +68,47 @@ describe('buildUrl', () => {
     expect(buildUrl('/p', { filter: "name ILIKE '%a b%'", order_by: ['name ASC', 'experiment_id'], skip: undefined })).toBe(
       "/p?filter=name+ILIKE+%27%25a+b%25%27&order_by=name+ASC&order_by=experiment_id",
     );
+  });
+});
+
+describe('primeRequest', () => {
+  const schema = z.object({ n: z.number() });
+  const spec = { method: 'POST' as const, path: '/mlflow/api/2.0/mlflow/runs/search', body: { experiment_ids: ['1'], max_results: 50 } };
+
+  it('hands its response to the first identical request only', async () => {
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))));
+    primeRequest(spec);
+    expect(calls).toBe(1);
+    expect(await requestJson(spec, schema)).toEqual({ n: 1 });
+    // Taken once: the next identical request is sent again (a refetch must see fresh data).
+    expect(await requestJson(spec, schema)).toEqual({ n: 2 });
+  });
+
+  it('is not used by a request with another body', async () => {
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))));
+    primeRequest(spec);
+    expect(await requestJson({ ...spec, body: { experiment_ids: ['2'], max_results: 50 } }, schema)).toEqual({ n: 2 });
+  });
+
+  it('sends the request again when the primed one failed on the network', async () => {
+    let calls = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        return new Response(JSON.stringify({ n: calls }));
+      }),
+    );
+    primeRequest(spec);
+    expect(await requestJson(spec, schema)).toEqual({ n: 2 });
+  });
+
+  it('passes a primed error response on as the usual ApiError', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"no such experiment"}', { status: 404 })));
+    primeRequest(spec);
+    await expect(requestJson(spec, schema)).rejects.toMatchObject({ status: 404, message: 'no such experiment' });
   });
 });

@@ -29,7 +29,7 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
   return search ? `${path}?${search}` : path;
 }
 
-async function send(spec: RequestSpec): Promise<{ response: Response; url: string }> {
+function toFetch(spec: RequestSpec): { url: string; init: RequestInit; key: string } {
   const url = buildUrl(spec.path, spec.query);
   const init: RequestInit = { method: spec.method ?? 'GET', headers: { accept: 'application/json' } };
   if (spec.signal) init.signal = spec.signal;
@@ -38,9 +38,35 @@ async function send(spec: RequestSpec): Promise<{ response: Response; url: strin
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(spec.body);
   }
+  return { url, init, key: `${init.method} ${url} ${typeof init.body === 'string' ? init.body : ''}` };
+}
+
+/** A primed request is used by the first identical request within this time, or dropped. */
+const PRIMED_TTL_MS = 10_000;
+const primed = new Map<string, { response: Promise<Response | undefined>; at: number }>();
+
+/**
+ * Starts a request before the code that wants it has loaded (src/app/main.tsx, at navigation,
+ * while the app's JavaScript downloads). The first identical request within PRIMED_TTL_MS takes
+ * the response instead of sending its own; a primed request that failed is simply sent again.
+ */
+export function primeRequest(spec: Omit<RequestSpec, 'signal'>): void {
+  const { url, init, key } = toFetch(spec);
+  primed.set(key, { response: fetch(url, init).catch(() => undefined), at: performance.now() });
+}
+
+function takePrimed(key: string): Promise<Response | undefined> | undefined {
+  const entry = primed.get(key);
+  if (!entry) return undefined;
+  primed.delete(key);
+  return performance.now() - entry.at <= PRIMED_TTL_MS ? entry.response : undefined;
+}
+
+async function send(spec: RequestSpec): Promise<{ response: Response; url: string }> {
+  const { url, init, key } = toFetch(spec);
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = (await takePrimed(key)) ?? (await fetch(url, init));
   } catch (err) {
     if (spec.signal?.aborted) throw err;
     throw new ApiError({ kind: 'network', url, message: 'cannot reach the Runlens server (offline, or it has stopped)' });

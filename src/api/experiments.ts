@@ -1,7 +1,7 @@
 // MLflow experiments: wire schema, fetchers, query keys and query options.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, requestJson } from './client.ts';
+import { MLFLOW_BASE, requestJson, type RequestSpec } from './client.ts';
 import { id, int64, keyValue, lifecycleStage, list, pageToken, type ViewType } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
@@ -65,8 +65,11 @@ export async function searchExperiments(
   );
 }
 
+/** The experiments/get request; also primed at navigation by src/app/main.tsx. */
+export const experimentRequest = (experimentId: string): RequestSpec => ({ path: `${API}/experiments/get`, query: { experiment_id: experimentId } });
+
 export async function getExperiment(experimentId: string, signal?: AbortSignal): Promise<Experiment> {
-  const body = await requestJson({ path: `${API}/experiments/get`, query: { experiment_id: experimentId }, signal }, getResponse);
+  const body = await requestJson({ ...experimentRequest(experimentId), signal }, getResponse);
   return body.experiment;
 }
 

@@ -1,7 +1,7 @@
 // MLflow runs: wire schema, fetchers, query keys and query options.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, requestJson } from './client.ts';
+import { MLFLOW_BASE, requestJson, type RequestSpec } from './client.ts';
 import { id, int64, keyValue, lifecycleStage, list, pageToken, toDouble, type ViewType } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
@@ -145,24 +145,25 @@ export interface RunPageParam {
   maxResults: number;
 }
 
-export async function searchRuns(params: RunSearchParams & RunPageParam, signal?: AbortSignal): Promise<RunPage> {
+/** The runs/search request for one page; also what src/app/main.tsx primes at navigation. */
+export function runSearchRequest(params: RunSearchParams & RunPageParam): RequestSpec {
   // POST only (runs/search has no GET); the proxy makes MLflow ≥ 3.5's origin check see no Origin.
-  return requestJson(
-    {
-      method: 'POST',
-      path: `${API}/runs/search`,
-      body: {
-        experiment_ids: params.experimentIds,
-        filter: params.filter || undefined,
-        run_view_type: params.viewType,
-        max_results: params.maxResults,
-        order_by: ['attributes.start_time DESC'],
-        page_token: params.pageToken,
-      },
-      signal,
+  return {
+    method: 'POST',
+    path: `${API}/runs/search`,
+    body: {
+      experiment_ids: params.experimentIds,
+      filter: params.filter || undefined,
+      run_view_type: params.viewType,
+      max_results: params.maxResults,
+      order_by: ['attributes.start_time DESC'],
+      page_token: params.pageToken,
     },
-    searchResponse,
-  );
+  };
+}
+
+export async function searchRuns(params: RunSearchParams & RunPageParam, signal?: AbortSignal): Promise<RunPage> {
+  return requestJson({ ...runSearchRequest(params), signal }, searchResponse);
 }
 
 export async function getRun(runId: string, signal?: AbortSignal): Promise<Run> {
@@ -184,11 +185,14 @@ export function nextRunPageToken(last: RunPage, all: readonly RunPage[]): string
   return all.slice(0, -1).some((page) => page.next_page_token === token) ? undefined : token;
 }
 
+/** The first page's parameters: a small page, so the first rows show at once. */
+export const FIRST_RUN_PAGE: RunPageParam = { maxResults: FIRST_RUN_PAGE_SIZE };
+
 export function runSearchQueryOptions(params: RunSearchParams) {
   return infiniteQueryOptions({
     queryKey: runKeys.search(params),
     queryFn: ({ pageParam, signal }) => searchRuns({ ...params, ...pageParam }, signal),
-    initialPageParam: { maxResults: FIRST_RUN_PAGE_SIZE } as RunPageParam,
+    initialPageParam: FIRST_RUN_PAGE,
     getNextPageParam: (last: RunPage, all: RunPage[]): RunPageParam | undefined => {
       const pageToken = nextRunPageToken(last, all);
       return pageToken ? { pageToken, maxResults: nextRunPageSize(last) } : undefined;

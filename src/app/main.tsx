@@ -1,20 +1,15 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { createQueryClient } from './query-client.ts';
-import { createRouter } from './router.tsx';
+// The entry: sends the page's first requests, then loads the app. Kept small on purpose: it
+// runs as soon as its few kilobytes arrive, while index.html's modulepreload links (added by
+// vite.config.ts) download the app in parallel.
+import { primeRouteRequests } from './prime-route-requests.ts';
 import './styles.css';
 
-const queryClient = createQueryClient();
-const router = createRouter(queryClient);
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
+primeRouteRequests(window.location);
 
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+import('./app.tsx').catch(() => {
+  // A stale tab after an upgrade asks for chunks that are gone: say so instead of a blank page.
+  const root = document.getElementById('root');
+  if (root) root.textContent = 'Runlens could not load its code. Reload the page; if that does not help, the Runlens server may have been upgraded or stopped.';
+  document.documentElement.dataset['runlensErrors'] = '1';
+  document.documentElement.dataset['runlensState'] = 'ready';
+});

@@ -19,6 +19,15 @@ export const paths = {
   experiment: {
     path: '/experiments/:experimentId',
     getHref: (experimentId: string) => `/experiments/${segment(experimentId)}`,
+    /** The experiment id of a run-table URL, without the router (src/app/main.tsx runs before it loads). */
+    match: (pathname: string): string | undefined => {
+      const found = /^\/experiments\/([^/]+)\/?$/.exec(pathname)?.[1];
+      try {
+        return found === undefined ? undefined : decodeURIComponent(found);
+      } catch {
+        return undefined;
+      }
+    },
   },
   /** The run page (overview tab); the metrics and artifacts tabs are child paths. */
   run: {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { experimentQueryOptions } from '@/api/experiments.ts';
+import { experimentQueryOptions, type Experiment } from '@/api/experiments.ts';
 import { tagValue } from '@/api/wire.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
@@ -16,12 +16,14 @@ export interface ExperimentPageProps {
   runs: ReactNode;
 }
 
-/** The experiment's details and, below them, its runs. */
+/**
+ * The experiment's details and, below them, its runs. The runs do not wait for the details:
+ * both requests start at navigation, and the first rows are what the user came for.
+ */
 export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
   const query = useQuery(experimentQueryOptions(experimentId));
   useDocumentTitle(query.data?.name ?? experimentId, 'Experiment');
 
-  if (query.isPending) return <main className="page"><Loading label="Loading experiment…" /></main>;
   if (query.isError) {
     return (
       <main className="page">
@@ -40,12 +42,21 @@ export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
     );
   }
   const experiment = query.data;
-  const description = tagValue(experiment.tags, 'mlflow.note.content');
   return (
-    <main className="page" aria-labelledby="page-heading">
+    <main className="page" aria-labelledby={experiment ? 'page-heading' : undefined}>
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to={paths.home.getHref()}>Experiments</Link>
       </nav>
+      {experiment ? <ExperimentDetails experiment={experiment} /> : <Loading label="Loading experiment…" />}
+      {runs}
+    </main>
+  );
+}
+
+function ExperimentDetails({ experiment }: { experiment: Experiment }) {
+  const description = tagValue(experiment.tags, 'mlflow.note.content');
+  return (
+    <>
       <div className="page__header">
         <h1 id="page-heading">
           <TruncatedText text={experiment.name} max={200} />
@@ -72,7 +83,6 @@ export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
           </>
         ) : null}
       </dl>
-      {runs}
-    </main>
+    </>
   );
 }

@@ -37,6 +37,11 @@ export interface RunTableProps {
 }
 
 const ROW_HEIGHT = 37;
+// Rows and columns drawn beyond the viewport. A jump (a scrollbar drag through 100,000 runs)
+// replaces every drawn row in one frame, so each extra row is paid on every such frame; a few
+// cover wheel and keyboard scrolling.
+const OVERSCAN_ROWS = 4;
+const OVERSCAN_COLUMNS = 2;
 
 // Rows arrive sorted (sort-rows.ts, shared with the CSV export); TanStack only tracks which
 // column is sorted, for the header arrows.
@@ -75,7 +80,7 @@ export function RunTable({ rows, columns, placement, sort, expanded, selected, h
 
   const shownRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowVirtualizer = useVirtualizer({ count: shownRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const rowVirtualizer = useVirtualizer({ count: shownRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN_ROWS });
   const { center, left, width } = placement;
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
@@ -85,10 +90,10 @@ export function RunTable({ rows, columns, placement, sort, expanded, selected, h
       const column = center[index];
       return column ? width(column) : 100;
     },
-    overscan: 4,
+    overscan: OVERSCAN_COLUMNS,
   });
   // Widths change on resize, and columns on a new arrangement: measure again.
-  const widthKey = center.map((column) => `${column.id}:${width(column)}`).join(',');
+  const widthKey = useMemo(() => center.map((column) => `${column.id}:${width(column)}`).join(','), [center, width]);
   useEffect(() => columnVirtualizer.measure(), [widthKey, columnVirtualizer]);
 
   const leftWidth = left.reduce((sum, column) => sum + width(column), 0);

@@ -20,8 +20,8 @@ const count = new Intl.NumberFormat();
 
 export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPanelProps) {
   const [search, update] = useSearchState(runTableSearchSchema);
-  const { query, rows, loadedCount, isPaging } = useRunRows(experimentIds, search);
-  const view = useRunTableView(rows, search, update, experimentNames);
+  const { query, rows, keys, loadedCount, isPaging } = useRunRows(experimentIds, search);
+  const view = useRunTableView(rows, keys, search, update, experimentNames);
   // An invalid filter is the user's input, shown beside the box rather than as a page error.
   const filterError = query.error?.status === 400 && search.searchFilter ? query.error.message : undefined;
   const shownColumns = [...view.placement.left, ...view.placement.center];

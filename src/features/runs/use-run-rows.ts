@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { missingAncestorsQueryOptions, type Run } from '@/api/runs.ts';
 import { runRowsQueryOptions } from './run-rows-query.ts';
 import { buildForest, missingParentIds, type TreeNode } from '@/lib/run-tree.ts';
+import { collectKeys } from './collect-keys.ts';
 import type { RunRow } from './table-row.ts';
 import type { RunTableSearch } from './url-state.ts';
 
@@ -33,5 +34,6 @@ export function useRunRows(experimentIds: readonly string[], search: RunTableSea
   const ancestorRuns = ancestors.data;
 
   const rows = useMemo(() => buildForest(items, (ancestorRuns ?? []).map(asItem)).map(toRow), [items, ancestorRuns]);
-  return { query, rows, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError };
+  const keys = useMemo(() => collectKeys([...(pages ?? []).map((page) => page.runs), ancestorRuns ?? []]), [pages, ancestorRuns]);
+  return { query, rows, keys, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError };
 }

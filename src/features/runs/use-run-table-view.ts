@@ -5,7 +5,7 @@ import { useMemo, useRef } from 'react';
 import type { SearchStateUpdateOptions } from '@/components/use-search-state.ts';
 import { addMove, formatMoves, layoutColumns, parseMoves } from '@/lib/column-layout.ts';
 import { selectRange } from '@/lib/range-select.ts';
-import { collectKeys } from './collect-keys.ts';
+import type { RunKeys } from './collect-keys.ts';
 import type { ColumnChoice, ColumnChooserActions } from './column-chooser.tsx';
 import { groupRows, parseGroupKey } from './group-rows.ts';
 import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
@@ -24,8 +24,7 @@ function descendantIds(row: TableRow, into: string[] = []): string[] {
   return into;
 }
 
-export function useRunTableView(rows: RunRow[], search: RunTableSearch, update: Update, experimentNames?: ReadonlyMap<string, string>) {
-  const keys = useMemo(() => collectKeys(rows), [rows]);
+export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableSearch, update: Update, experimentNames?: ReadonlyMap<string, string>) {
   // The last run whose checkbox was clicked: the anchor of a shift-click range (not URL state).
   const lastClicked = useRef<string | undefined>(undefined);
   // Durations of RUNNING runs are measured against the time the rows arrived.

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { paths } from './paths.ts';
+
+describe('paths.experiment.match', () => {
+  it('reads the id of a run-table URL, decoded as the router decodes it', () => {
+    expect(paths.experiment.match('/experiments/12')).toBe('12');
+    expect(paths.experiment.match('/experiments/12/')).toBe('12');
+    expect(paths.experiment.match(paths.experiment.getHref('a b/c'))).toBe('a b/c');
+  });
+
+  it('matches nothing else', () => {
+    expect(paths.experiment.match('/experiments/12/runs/abc')).toBeUndefined();
+    expect(paths.experiment.match('/')).toBeUndefined();
+    expect(paths.experiment.match('/experiments/%E0%A4%A')).toBeUndefined();
+  });
+});
