@@ -125,11 +125,24 @@ export const MAX_RUN_PAGE_SIZE = 1000;
 const MIN_RUN_PAGE_SIZE = 20;
 const ENTRIES_PER_PAGE = 50_000;
 
+/** Runs of a page whose entries are counted to size the next one: an estimate needs no more. */
+const SIZE_SAMPLE = 25;
+
+const countKeys = (record: object) => Object.keys(record).length;
+
 export function nextRunPageSize(page: RunPage): number {
-  if (page.runs.length === 0) return MAX_RUN_PAGE_SIZE;
+  const { runs } = page;
+  if (runs.length === 0) return MAX_RUN_PAGE_SIZE;
+  const stride = Math.max(1, Math.floor(runs.length / SIZE_SAMPLE));
   let entries = 0;
-  for (const run of page.runs) entries += Object.keys(run.metrics).length + Object.keys(run.params).length + Object.keys(run.tags).length;
-  const perRun = Math.max(1, entries / page.runs.length);
+  let sampled = 0;
+  for (let i = 0; i < runs.length; i += stride) {
+    const run = runs[i];
+    if (!run) continue;
+    entries += countKeys(run.metrics) + countKeys(run.params) + countKeys(run.tags);
+    sampled += 1;
+  }
+  const perRun = Math.max(1, entries / Math.max(1, sampled));
   return Math.min(MAX_RUN_PAGE_SIZE, Math.max(MIN_RUN_PAGE_SIZE, Math.floor(ENTRIES_PER_PAGE / perRun)));
 }
 
