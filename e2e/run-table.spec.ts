@@ -28,6 +28,20 @@ test('shows every run of the experiment, nested runs included', async ({ page, m
   await expect(runs.status).toHaveText('7 runs.');
 });
 
+test('a deep link with a filter sends its first runs/search page once, at navigation, and shows its rows', async ({ page, manifest }) => {
+  const autolog = scenario(manifest, 'sklearn-autolog');
+  const searches: { filter?: string; max_results?: number; page_token?: string }[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/runs/search') && request.method() === 'POST') searches.push(request.postDataJSON());
+  });
+  const runs = new RunTablePage(page);
+  await runs.goto(autolog.experiment_id, '?searchFilter=grid&lifecycleFilter=all');
+  await expect.poll(() => runs.names()).toEqual(['grid-search-cv']);
+  // Primed by main.tsx and taken by the route's loader: the server sees the first page once.
+  const firstPages = searches.filter((body) => !body.page_token);
+  expect(firstPages).toEqual([expect.objectContaining({ filter: "attributes.run_name ILIKE '%grid%'", max_results: 50 })]);
+});
+
 test('the GridSearchCV parent holds its 4 children, collapsed until expanded', async ({ page, manifest }) => {
   const autolog = scenario(manifest, 'sklearn-autolog');
   const runs = new RunTablePage(page);

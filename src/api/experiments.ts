@@ -45,24 +45,25 @@ export function experimentNameFilter(text: string): string | undefined {
   return `name ILIKE '%${escaped}%'`;
 }
 
+/** One experiments/search page; also primed at navigation by src/app/main.tsx. */
+export function experimentSearchRequest(params: ExperimentSearchParams & { pageToken?: string | undefined }): RequestSpec {
+  // GET: experiments/search accepts both; GET also passes MLflow >= 3.5's origin check unproxied.
+  return {
+    path: `${API}/experiments/search`,
+    query: {
+      max_results: EXPERIMENT_PAGE_SIZE,
+      view_type: params.viewType,
+      filter: experimentNameFilter(params.nameContains),
+      page_token: params.pageToken,
+    },
+  };
+}
+
 export async function searchExperiments(
   params: ExperimentSearchParams & { pageToken?: string | undefined },
   signal?: AbortSignal,
 ): Promise<ExperimentPage> {
-  // GET: experiments/search accepts both; GET also passes MLflow >= 3.5's origin check unproxied.
-  return requestJson(
-    {
-      path: `${API}/experiments/search`,
-      query: {
-        max_results: EXPERIMENT_PAGE_SIZE,
-        view_type: params.viewType,
-        filter: experimentNameFilter(params.nameContains),
-        page_token: params.pageToken,
-      },
-      signal,
-    },
-    searchResponse,
-  );
+  return requestJson({ ...experimentSearchRequest(params), signal }, searchResponse);
 }
 
 /** The experiments/get request; also primed at navigation by src/app/main.tsx. */

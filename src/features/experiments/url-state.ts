@@ -1,7 +1,8 @@
 // The experiment list's URL contract. Names follow the MLflow UI's run-table params
 // (searchFilter, orderByKey, orderByAsc, lifecycleFilter) so they read familiarly.
 import * as z from 'zod/mini';
-import { booleanParam } from '@/lib/search-params.ts';
+import type { ExperimentSearchParams } from '@/api/experiments.ts';
+import { booleanParam, parseSearchParams } from '@/lib/search-params.ts';
 
 export const EXPERIMENT_SORT_KEYS = ['name', 'experiment_id', 'creation_time', 'last_update_time'] as const;
 export type ExperimentSortKey = (typeof EXPERIMENT_SORT_KEYS)[number];
@@ -16,3 +17,9 @@ export const experimentListSearchSchema = z.object({
   selected: z.catch(z._default(z.string(), ''), ''),
 });
 export type ExperimentListSearch = z.infer<typeof experimentListSearchSchema>;
+
+/** The experiments/search every list view starts with (all experiments; the name filter runs on them locally first). */
+export function experimentListSearch(params: URLSearchParams): ExperimentSearchParams {
+  const search = parseSearchParams(experimentListSearchSchema, params);
+  return { viewType: search.lifecycleFilter === 'all' ? 'ALL' : 'ACTIVE_ONLY', nameContains: '' };
+}
