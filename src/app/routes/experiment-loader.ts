@@ -1,6 +1,6 @@
-// The experiment page's loader, in the first bundle rather than the page's lazy chunk: the
-// experiment and the first page of runs start downloading at navigation, in parallel with the
-// page's code, so the first rows show as soon as both have arrived.
+// The experiment page's loader, in the first bundle rather than the page's lazy chunk, so the
+// experiment and the first page of runs download in parallel with the page's code. On a
+// deep link main.tsx has already sent both (prime-route-requests.ts); these take them.
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
