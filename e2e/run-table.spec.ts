@@ -123,6 +123,24 @@ test('a filtered child keeps its ancestors as context, three levels deep', async
   await expect(runs.row('child').getByText('context')).toHaveCount(0);
 });
 
+test('collapsing one parent under "Expand all" keeps the others open, and the link keeps that', async ({ page, manifest }) => {
+  const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
+  const runs = new RunTablePage(page);
+  await runs.goto(edge.experiment_id, '?expandAll=true');
+  await expect(runs.row('child')).toBeVisible();
+  await page.getByRole('button', { name: 'Collapse parent', exact: true }).click();
+  await expect(runs.row('child')).toHaveCount(0);
+  await expect(runs.row('parent')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Expand all' })).not.toBeChecked();
+
+  await page.reload();
+  await runs.waitUntilReady();
+  await expect(runs.row('parent')).toBeVisible();
+  await expect(runs.row('child')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Expand parent', exact: true }).click();
+  await expect(runs.row('child')).toBeVisible();
+});
+
 test('hostile names and bad metric values render as text', async ({ page, manifest, pageProblems }) => {
   const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
   const runs = new RunTablePage(page);

@@ -1,36 +1,37 @@
-import type { Row } from '@tanstack/react-table';
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { countDescendantRows } from './count-descendants.ts';
 import type { TableRow } from './table-row.ts';
+import type { VisibleRow } from './visible-rows.ts';
 
 export interface RunNameCellProps {
-  row: Row<TableRow>;
+  row: VisibleRow;
   selected: boolean;
   /** Checkbox changes; `shift` extends a range from the last click. */
   onSelect: (row: TableRow, checked: boolean, shift: boolean) => void;
+  onToggleExpanded: (rowId: string) => void;
 }
 
-function Expander({ row, label }: { row: Row<TableRow>; label: string }) {
-  if (row.subRows.length === 0) return <span className="expander expander--leaf" aria-hidden="true" />;
-  const expanded = row.getIsExpanded();
+function Expander({ row, label, onToggle }: { row: VisibleRow; label: string; onToggle: (rowId: string) => void }) {
+  if (row.row.subRows.length === 0) return <span className="expander expander--leaf" aria-hidden="true" />;
+  const { expanded } = row;
   return (
-    <button type="button" className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={row.getToggleExpandedHandler()}>
+    <button type="button" className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={() => onToggle(row.id)}>
       {expanded ? '▾' : '▸'}
     </button>
   );
 }
 
-export function RunNameCell({ row, selected, onSelect }: RunNameCellProps) {
-  const data = row.original;
+export function RunNameCell({ row, selected, onSelect, onToggleExpanded }: RunNameCellProps) {
+  const data = row.row;
   const label = data.kind === 'run' ? data.run.name || data.run.runId : data.label;
   const toggle = (event: MouseEvent<HTMLInputElement>) => onSelect(data, event.currentTarget.checked, event.shiftKey);
   return (
     <span className="run-name" style={{ paddingLeft: `${row.depth * 18}px` }}>
       <input type="checkbox" className="run-select" checked={selected} onClick={toggle} onChange={() => undefined} aria-label={`Select ${label}`} />
-      <Expander row={row} label={label} />
+      <Expander row={row} label={label} onToggle={onToggleExpanded} />
       {data.kind === 'group' ? (
         <>
           <TruncatedText text={label} max={200} className="run-name__group" />

@@ -1,18 +1,18 @@
-import type { Table } from '@tanstack/react-table';
 import { useState, type DragEvent, type PointerEvent } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
 import type { RunColumn } from './run-columns.tsx';
-import type { TableRow } from './table-row.ts';
 
 export interface RunTableHeaderProps extends ColumnWindow {
-  table: Table<TableRow>;
+  sort: { key: string; ascending: boolean };
+  /** A header's sort button was clicked. */
+  onSort: (column: RunColumn) => void;
   onResize: (columnId: string, px: number) => void;
   onMove: (columnId: string, beforeId: string) => void;
 }
 
 const DRAG_TYPE = 'application/x-runlens-column';
 
-export function RunTableHeader({ table, left, shown, width, colIndex, gutter, onResize, onMove }: RunTableHeaderProps) {
+export function RunTableHeader({ sort, onSort, left, shown, width, colIndex, gutter, onResize, onMove }: RunTableHeaderProps) {
   // While a resize handle is dragged the width is local; the URL gets the final width.
   const [live, setLive] = useState<{ id: string; px: number } | undefined>();
   const widthOf = (column: RunColumn) => (live?.id === column.id ? live.px : width(column));
@@ -38,7 +38,7 @@ export function RunTableHeader({ table, left, shown, width, colIndex, gutter, on
   };
 
   const cell = (column: RunColumn, sticky?: number) => {
-    const sorted = table.getColumn(column.id)?.getIsSorted() ?? false;
+    const sorted = sort.key === column.id ? (sort.ascending ? 'asc' : 'desc') : false;
     const drop = (event: DragEvent) => {
       const dragged = event.dataTransfer.getData(DRAG_TYPE);
       if (dragged && dragged !== column.id) onMove(dragged, column.id);
@@ -57,7 +57,7 @@ export function RunTableHeader({ table, left, shown, width, colIndex, gutter, on
         onDragOver={(event) => event.preventDefault()}
         onDrop={drop}
       >
-        <button type="button" className="sort-header" onClick={table.getColumn(column.id)?.getToggleSortingHandler()}>
+        <button type="button" className="sort-header" onClick={() => onSort(column)}>
           {column.header}
           <span aria-hidden="true" className="sort-header__arrow">
             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

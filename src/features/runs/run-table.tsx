@@ -1,15 +1,16 @@
-// The run table: TanStack Table for sorting and nesting, TanStack Virtual for rows AND
-// columns (1,500 metric keys × 100,000 runs stay a few hundred cells in the DOM). Column
-// arrangement (order, pins, widths, visibility) is computed outside and passed in; the table
-// only draws. Cells carry aria-colindex / aria-rowindex so assistive tech (and tests) see the
-// whole grid's coordinates although only part of it is in the DOM.
-import { getCoreRowModel, getExpandedRowModel, useReactTable, type ColumnDef, type ExpandedState, type SortingState, type Updater } from '@tanstack/react-table';
+// The run table: TanStack Virtual for rows AND columns (1,500 metric keys × 100,000 runs stay
+// a few hundred cells in the DOM). Rows arrive grouped and sorted (use-run-table-view.ts) and
+// are flattened through the expanded parents here (visible-rows.ts); column arrangement
+// (order, pins, widths, visibility) is computed outside and passed in. The table only draws.
+// Cells carry aria-colindex / aria-rowindex so assistive tech (and tests) see the whole grid's
+// coordinates although only part of it is in the DOM.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunColumn } from './run-columns.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';
-import { rowId, type TableRow } from './table-row.ts';
+import type { TableRow } from './table-row.ts';
+import { visibleRows, type Expansion } from './visible-rows.ts';
 
 export interface ColumnPlacement {
   left: RunColumn[];
@@ -19,7 +20,8 @@ export interface ColumnPlacement {
 
 export interface RunTableHandlers {
   onSortChange: (key: string, ascending: boolean) => void;
-  onExpandedChange: (expanded: Record<string, boolean>) => void;
+  /** A parent's expander was clicked. */
+  onToggleExpanded: (rowId: string) => void;
   /** `order` is every shown row's id, top to bottom, for shift-click ranges. */
   onSelect: (row: TableRow, checked: boolean, shift: boolean, order: string[]) => void;
   onResize: (columnId: string, px: number) => void;
@@ -28,10 +30,9 @@ export interface RunTableHandlers {
 
 export interface RunTableProps {
   rows: TableRow[];
-  columns: RunColumn[];
   placement: ColumnPlacement;
   sort: { key: string; ascending: boolean };
-  expanded: Record<string, boolean> | true;
+  expanded: Expansion;
   selected: ReadonlySet<string>;
   handlers: RunTableHandlers;
 }
@@ -43,43 +44,28 @@ const ROW_HEIGHT = 37;
 const OVERSCAN_ROWS = 4;
 const OVERSCAN_COLUMNS = 2;
 
-// Rows arrive sorted (sort-rows.ts, shared with the CSV export); TanStack only tracks which
-// column is sorted, for the header arrows.
-const toColumnDef = (column: RunColumn): ColumnDef<TableRow> => ({ id: column.id, accessorFn: column.value });
+/** Rows a column's first sort direction is read from. */
+const SORT_SAMPLE = 50;
 
-export function RunTable({ rows, columns, placement, sort, expanded, selected, handlers }: RunTableProps) {
-  const columnDefs = useMemo(() => columns.map(toColumnDef), [columns]);
-  // Stable identity: TanStack memoizes its row models on state references, and a new array
-  // each render would re-sort every render (and, with auto-reset, loop on the expanded state).
-  const sorting = useMemo<SortingState>(() => [{ id: sort.key, desc: !sort.ascending }], [sort.key, sort.ascending]);
-  const { onSortChange, onExpandedChange } = handlers;
+/** A new sort column starts descending for numbers and times, ascending for text. */
+function firstSortAscending(column: RunColumn, rows: readonly TableRow[]): boolean {
+  for (const row of rows.slice(0, SORT_SAMPLE)) {
+    const value = column.value(row);
+    if (value !== undefined) return typeof value === 'string';
+  }
+  return !column.numeric;
+}
 
-  // TanStack Table v8 is not React-Compiler safe; Runlens does not use the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns: columnDefs,
-    state: { sorting, expanded },
-    getRowId: rowId,
-    getSubRows: (row) => row.subRows,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    getExpandedRowModel: getExpandedRowModel(),
-    enableSortingRemoval: false,
-    // Expansion follows the user (and the URL), not data refreshes.
-    autoResetExpanded: false,
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const first = (typeof updater === 'function' ? updater(sorting) : updater)[0];
-      if (first) onSortChange(first.id, !first.desc);
-    },
-    onExpandedChange: (updater: Updater<ExpandedState>) => {
-      const next = typeof updater === 'function' ? updater(expanded) : updater;
-      if (next !== true) onExpandedChange(next);
-    },
-  });
-
-  const shownRows = table.getRowModel().rows;
+export function RunTable({ rows, placement, sort, expanded, selected, handlers }: RunTableProps) {
+  const shownRows = useMemo(() => visibleRows(rows, expanded), [rows, expanded]);
+  const { onSortChange } = handlers;
+  const onSort = useCallback(
+    (column: RunColumn) => onSortChange(column.id, sort.key === column.id ? !sort.ascending : firstSortAscending(column, rows)),
+    [onSortChange, sort.key, sort.ascending, rows],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual is not React-Compiler safe; Runlens does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const rowVirtualizer = useVirtualizer({ count: shownRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN_ROWS });
   const { center, left, width } = placement;
   const columnVirtualizer = useVirtualizer({
@@ -123,7 +109,8 @@ export function RunTable({ rows, columns, placement, sort, expanded, selected, h
         aria-colcount={left.length + center.length}
       >
         <RunTableHeader
-          table={table}
+          sort={sort}
+          onSort={onSort}
           left={left}
           shown={shownColumns}
           width={width}
@@ -148,6 +135,7 @@ export function RunTable({ rows, columns, placement, sort, expanded, selected, h
                 gutter={gutter}
                 selected={selected.has(row.id)}
                 onSelect={onSelect}
+                onToggleExpanded={handlers.onToggleExpanded}
               />
             ) : null;
           })}

@@ -59,7 +59,6 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
           {rows.length > 0 ? (
             <RunTable
               rows={view.tableRows}
-              columns={view.columns}
               placement={view.placement}
               sort={{ key: search.orderByKey, ascending: search.orderByAsc }}
               expanded={view.expanded}

@@ -12,7 +12,11 @@ import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.t
 import type { ColumnPlacement, RunTableHandlers } from './run-table.tsx';
 import { sortRows } from './sort-rows.ts';
 import type { RunRow, TableRow } from './table-row.ts';
+import { parentIds } from './visible-rows.ts';
 import { formatWidths, joinList, parseWidths, splitList, type RunTableSearch } from './url-state.ts';
+
+/** Parent ids the URL keeps when "expand all" is left by collapsing one (32 characters each). */
+const MAX_EXPANDED_IN_URL = 300;
 
 type Update = (patch: Partial<RunTableSearch>, options?: SearchStateUpdateOptions) => void;
 
@@ -75,7 +79,18 @@ export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableS
   const handlers = useMemo<RunTableHandlers>(
     () => ({
       onSortChange: (orderByKey, orderByAsc) => update({ orderByKey, orderByAsc }),
-      onExpandedChange: (next) => update({ expanded: joinList(Object.keys(next).filter((id) => next[id])) }, { replace: true }),
+      onToggleExpanded: (id) => {
+        if (search.expandAll) {
+          // Leaving "expand all" by collapsing one parent: the others stay open while the URL
+          // can hold their ids (a reload past Node's 16 KB header limit would fail).
+          const others = parentIds(tableRows).filter((parent) => parent !== id);
+          update({ expandAll: false, expanded: others.length <= MAX_EXPANDED_IN_URL ? joinList(others) : '' }, { replace: true });
+          return;
+        }
+        const next = new Set(splitList(search.expanded));
+        if (!next.delete(id)) next.add(id);
+        update({ expanded: joinList(next) }, { replace: true });
+      },
       onSelect: (row, checked, shift, order) => {
         let next: Set<string>;
         if (row.kind === 'group' || (!shift && row.subRows.length > 0)) {
@@ -96,7 +111,7 @@ export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableS
       onResize: (id, px) => update({ widths: formatWidths({ ...widths, [id]: px }) }),
       onMove: (id, before) => update({ order: joinList(formatMoves(addMove(moves, id, before))) }),
     }),
-    [update, selectedRuns, widths, moves],
+    [update, selectedRuns, widths, moves, search.expandAll, search.expanded, tableRows],
   );
 
   const choice: ColumnChoice = { hidden, pinned, order: placement.center.map((column) => column.id), systemTags: search.systemTags };
