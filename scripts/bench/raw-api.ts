@@ -5,7 +5,7 @@ interface WireRun {
   data?: { metrics?: unknown[]; params?: unknown[]; tags?: unknown[] };
 }
 
-export async function rawSearch(base: string, experimentId: string): Promise<{ firstPageMs: number; allMs: number; runs: number }> {
+export async function rawSearch(base: string, experimentId: string, firstPageOnly = false): Promise<{ firstPageMs: number; allMs: number; runs: number }> {
   const started = performance.now();
   let firstPageMs = 0;
   let token: string | undefined;
@@ -21,7 +21,7 @@ export async function rawSearch(base: string, experimentId: string): Promise<{ f
     if (firstPageMs === 0) firstPageMs = performance.now() - started;
     const pageRuns = page.runs ?? [];
     runs += pageRuns.length;
-    if (!page.next_page_token || pageRuns.length === 0 || page.next_page_token === token) break;
+    if (firstPageOnly || !page.next_page_token || pageRuns.length === 0 || page.next_page_token === token) break;
     token = page.next_page_token;
     const entries = pageRuns.reduce((sum, r) => sum + (r.data?.metrics?.length ?? 0) + (r.data?.params?.length ?? 0) + (r.data?.tags?.length ?? 0), 0) / pageRuns.length;
     size = Math.min(1000, Math.max(20, Math.floor(50_000 / Math.max(1, entries))));

@@ -6,12 +6,17 @@ import { countDescendantRows } from './count-descendants.ts';
 import type { TableRow } from './table-row.ts';
 import type { VisibleRow } from './visible-rows.ts';
 
-export interface RunNameCellProps {
-  row: VisibleRow;
-  selected: boolean;
+/** What a row's header cell does: the same two callbacks for every row, so rows stay memoized. */
+export interface RowActions {
   /** Checkbox changes; `shift` extends a range from the last click. */
   onSelect: (row: TableRow, checked: boolean, shift: boolean) => void;
   onToggleExpanded: (rowId: string) => void;
+}
+
+export interface RunNameCellProps {
+  row: VisibleRow;
+  selected: boolean;
+  actions: RowActions;
 }
 
 function Expander({ row, label, onToggle }: { row: VisibleRow; label: string; onToggle: (rowId: string) => void }) {
@@ -24,7 +29,7 @@ function Expander({ row, label, onToggle }: { row: VisibleRow; label: string; on
   );
 }
 
-export function RunNameCell({ row, selected, onSelect, onToggleExpanded }: RunNameCellProps) {
+export function RunNameCell({ row, selected, actions: { onSelect, onToggleExpanded } }: RunNameCellProps) {
   const data = row.row;
   const label = data.kind === 'run' ? data.run.name || data.run.runId : data.label;
   const toggle = (event: MouseEvent<HTMLInputElement>) => onSelect(data, event.currentTarget.checked, event.shiftKey);

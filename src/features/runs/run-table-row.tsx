@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
 import { NAME_COLUMN_ID } from './run-columns.tsx';
-import { RunNameCell } from './run-name-cell.tsx';
+import { RunNameCell, type RowActions } from './run-name-cell.tsx';
 import type { TableRow } from './table-row.ts';
 import type { VisibleRow } from './visible-rows.ts';
 
@@ -9,8 +9,7 @@ export interface RunTableRowProps extends ColumnWindow {
   row: VisibleRow;
   rowIndex: number;
   selected: boolean;
-  onSelect: (row: TableRow, checked: boolean, shift: boolean) => void;
-  onToggleExpanded: (rowId: string) => void;
+  actions: RowActions;
 }
 
 function rowClass(row: TableRow, selected: boolean): string {
@@ -22,14 +21,14 @@ function rowClass(row: TableRow, selected: boolean): string {
 }
 
 /** One body row: pinned cells (the run name is the row header), then the horizontal window. */
-export const RunTableRow = memo(function RunTableRow({ row, rowIndex, left, shown, width, colIndex, gutter, selected, onSelect, onToggleExpanded }: RunTableRowProps) {
+export const RunTableRow = memo(function RunTableRow({ row, rowIndex, left, shown, width, colIndex, gutter, selected, actions }: RunTableRowProps) {
   const offsets = stickyOffsets(left, width);
   return (
     <tr aria-rowindex={rowIndex} aria-selected={selected} className={rowClass(row.row, selected) || undefined}>
       {left.map((column, i) =>
         column.id === NAME_COLUMN_ID ? (
           <th key={column.id} scope="row" className="col--pinned" style={{ width: width(column), left: offsets[i] }} aria-colindex={colIndex.get(column.id)}>
-            <RunNameCell row={row} selected={selected} onSelect={onSelect} onToggleExpanded={onToggleExpanded} />
+            <RunNameCell row={row} selected={selected} actions={actions} />
           </th>
         ) : (
           <td key={column.id} className={`col--pinned${column.numeric ? ' cell-number' : ''}`} style={{ width: width(column), left: offsets[i] }} aria-colindex={colIndex.get(column.id)}>

@@ -7,6 +7,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunColumn } from './run-columns.tsx';
+import type { RowActions } from './run-name-cell.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';
 import type { TableRow } from './table-row.ts';
@@ -98,7 +99,10 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
   const before = virtualRows[0]?.start ?? 0;
   const after = rowVirtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
   const order = useCallback(() => shownRows.map((row) => row.id), [shownRows]);
-  const onSelect = useCallback((row: TableRow, checked: boolean, shift: boolean) => handlers.onSelect(row, checked, shift, order()), [handlers, order]);
+  const actions = useMemo<RowActions>(
+    () => ({ onSelect: (row, checked, shift) => handlers.onSelect(row, checked, shift, order()), onToggleExpanded: handlers.onToggleExpanded }),
+    [handlers, order],
+  );
 
   return (
     <div className="run-table-scroll" ref={scrollRef}>
@@ -134,8 +138,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
                 colIndex={colIndex}
                 gutter={gutter}
                 selected={selected.has(row.id)}
-                onSelect={onSelect}
-                onToggleExpanded={handlers.onToggleExpanded}
+                actions={actions}
               />
             ) : null;
           })}
