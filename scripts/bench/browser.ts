@@ -44,9 +44,11 @@ export async function heapMb(page: Page): Promise<number> {
 
 /**
  * Scrolls the run table in `frames` steps, one per animation frame, from top-left to the far
- * corner given by `down`/`right`; returns the longest main-thread task during the scroll.
+ * corner given by `down`/`right`. Returns the longest main-thread task during the scroll, and
+ * where the scroll ended (the last drawn row and column against the grid's size), so a scroll
+ * that never moved cannot pass for a fast one.
  */
-export async function scrollTable(page: Page, frames: number, direction: { down: boolean; right: boolean }): Promise<number> {
+export async function scrollTable(page: Page, frames: number, direction: { down: boolean; right: boolean }): Promise<{ maxTaskMs: number; reached: string }> {
   const since = await page.evaluate(() => performance.now());
   await page.evaluate(
     ({ frames, direction }) =>
@@ -64,5 +66,12 @@ export async function scrollTable(page: Page, frames: number, direction: { down:
       }),
     { frames, direction },
   );
-  return maxTask(await readBench(page), since);
+  const reached = await page.evaluate(() => {
+    const table = document.querySelector('section[aria-label="Runs"] table');
+    const last = (selector: string, attribute: string) => Math.max(0, ...Array.from(document.querySelectorAll(selector), (el) => Number(el.getAttribute(attribute))));
+    const rows = last('section[aria-label="Runs"] tbody tr[aria-rowindex]', 'aria-rowindex');
+    const columns = last('section[aria-label="Runs"] thead th[aria-colindex]', 'aria-colindex');
+    return `ended at row ${rows.toLocaleString('en-US')} of ${Number(table?.getAttribute('aria-rowcount')).toLocaleString('en-US')}, column ${columns} of ${table?.getAttribute('aria-colcount')}`;
+  });
+  return { maxTaskMs: maxTask(await readBench(page), since), reached };
 }

@@ -35,6 +35,8 @@ export function report(results: Result[], quick: boolean): string {
     if (r.runlens_heap_mb !== undefined) ratios.push(`heap ${r.runlens_heap_mb} MB`);
     lines.push(`${r.name.padEnd(22)}${fmt(r.runlens_ms).padStart(12)}${fmt(r.mlflow_ui_ms).padStart(12)}${fmt(r.raw_api_ms).padStart(12)}${fmt(r.max_task_ms).padStart(12)}  ${ratios.join(', ')}`);
   }
+  const notes = results.filter((r) => r.note);
+  if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((r) => `  ${r.name}: ${r.note}`));
   lines.push('', 'Targets:');
   for (const target of TARGETS) {
     const row = results.find((r) => r.name === target.row);
