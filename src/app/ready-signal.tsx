@@ -3,10 +3,12 @@
 // It becomes "ready" once no query is fetching, no navigation is pending and every registered
 // drawing (components/render-pending.ts) has finished, and has stayed so for SETTLE_MS.
 // Error states count as settled (a screenshot of an error is still a finished page);
-// data-runlens-errors says how many queries ended in error.
+// data-runlens-errors says how many queries ended in error plus how many panels show a render
+// error (components/failed-panels.ts); a query error thrown to a panel's boundary counts once.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigation } from 'react-router';
+import { failedPanelErrors, subscribeToFailedPanels } from '@/components/failed-panels.ts';
 import { pendingRenderCount, subscribeToPendingRenders } from '@/components/render-pending.ts';
 
 /** Long enough for an effect that starts the next request (e.g. the next page) to run. */
@@ -27,8 +29,10 @@ export function ReadySignal() {
       // One frame later, so what is reported ready has been painted.
       requestAnimationFrame(() => {
         if (isBusy()) return;
-        const errors = queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).length;
-        root.dataset.runlensErrors = String(errors);
+        const queryErrors = queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).map((q) => q.state.error);
+        const thrown = new Set<unknown>(queryErrors);
+        const panelErrors = failedPanelErrors().filter((error) => !thrown.has(error));
+        root.dataset.runlensErrors = String(queryErrors.length + panelErrors.length);
         root.dataset.runlensState = 'ready';
       });
     };
@@ -46,6 +50,7 @@ export function ReadySignal() {
       queryClient.getQueryCache().subscribe(check),
       queryClient.getMutationCache().subscribe(check),
       subscribeToPendingRenders(check),
+      subscribeToFailedPanels(check),
     ];
     check();
     return () => {
