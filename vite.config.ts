@@ -64,7 +64,9 @@ export default defineConfig({
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the served build (issue 10): they would be served to anyone who can reach
+    // Runlens, with the build's file layout; debug with `npm run dev`, which has them.
+    sourcemap: false,
     // Read by scripts/check-bundle-size.ts to find what the first page loads.
     manifest: true,
     // The bundle budget is enforced by scripts/check-bundle-size.ts, not by this warning.

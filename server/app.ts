@@ -32,7 +32,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
   });
   const config = JSON.stringify(publicConfig(options, runlensVersion));
 
-  return http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!isHostAllowed(req.headers.host, options.allowedHosts)) {
       sendError(res, 403, 'RUNLENS_PROXY_REFUSED', 'Invalid Host header (add it with --allowed-hosts)');
@@ -40,8 +40,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     }
     const url = req.url ?? '/';
     if (url.startsWith(PROXY_PREFIX)) {
-      void handleProxy(options, req, res);
-      return;
+      return handleProxy(options, req, res);
     }
     if (url === CONFIG_PATH) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -56,5 +55,30 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     // and an artifact path (…/artifacts/cv_results.csv) does.
     if (url.startsWith('/experiments/')) req.url = '/';
     serveStatic(req, res, () => sendError(res, 404, 'RUNLENS_PROXY_REFUSED', 'not found'));
+  };
+
+  const server = http.createServer((req, res) => {
+    // A request that fails ends that request only: answer 500 if nothing was sent yet, log it,
+    // and keep serving everyone else.
+    const fail = (err: unknown) => {
+      logRequestError(req, err);
+      sendError(res, 500, 'RUNLENS_INTERNAL_ERROR', 'Runlens failed to handle this request (see its log)');
+    };
+    try {
+      Promise.resolve(handle(req, res)).catch(fail);
+    } catch (err) {
+      fail(err);
+    }
   });
+  // Malformed requests and sockets reset mid-request: drop that connection, never the server.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    socket.destroy();
+  });
+  return server;
+}
+
+export function logRequestError(req: http.IncomingMessage, err: unknown): void {
+  const what = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  console.error(`runlens: ${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)} failed: ${what}`);
 }

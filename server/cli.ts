@@ -16,8 +16,9 @@ Options:
                            Env: MLFLOW_TRACKING_URI. Default: ${DEFAULT_TRACKING_URI}
   --host <address>         Address to listen on. Env: RUNLENS_HOST. Default: ${DEFAULT_HOST}
   --port <number>          Port to listen on (0 = any free port). Env: RUNLENS_PORT. Default: ${DEFAULT_PORT}
-  --allowed-hosts <list>   Extra Host header values Runlens answers to, comma separated, * wildcards
-                           (loopback and private addresses are always allowed).
+  --allowed-hosts <list>   Extra Host header values Runlens answers to, comma separated: names,
+                           * wildcards (*.corp.example) or IP ranges (100.64.0.0/10). Loopback and
+                           private IP addresses are always allowed, as IP literals only.
                            Env: RUNLENS_ALLOWED_HOSTS
   --frame-ancestors <list> Origins allowed to embed Runlens in an iframe, comma separated
                            (e.g. https://portal.example.com). Env: RUNLENS_FRAME_ANCESTORS
@@ -99,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       process.env,
     );
     const server = createRunlensServer(options, staticDir(), packageVersion());
+    keepServingOnStrayErrors();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, resolve);
@@ -133,4 +135,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/**
+ * The handler of last resort. Every request's errors are handled where they happen (app.ts,
+ * proxy.ts); should one still escape, as a reset socket's ECONNRESET once did, it is logged and
+ * the server keeps serving the other viewers instead of exiting with them.
+ */
+function keepServingOnStrayErrors(): void {
+  const log = (kind: string) => (err: unknown) => {
+    console.error(`runlens: ${kind} (kept serving): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  };
+  process.on('uncaughtException', log('uncaught exception'));
+  process.on('unhandledRejection', log('unhandled rejection'));
 }

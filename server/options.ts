@@ -13,7 +13,7 @@ export interface ServeOptions {
   auth: UpstreamAuth;
   host: string;
   port: number;
-  /** Host header patterns this server answers to (DNS-rebinding guard); `*` wildcards. */
+  /** Host names this server answers to (DNS-rebinding guard): names, `*` wildcards, CIDR ranges. */
   allowedHosts: string[];
   /** Origins allowed to frame Runlens (CSP frame-ancestors), besides Runlens itself. */
   frameAncestors: string[];
@@ -33,15 +33,9 @@ export const DEFAULT_TRACKING_URI = 'http://127.0.0.1:5000';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5173;
 
-// Same defaults as MLflow's own --allowed-hosts: loopback and private ranges, any port.
-const DEFAULT_ALLOWED_HOSTS = [
-  'localhost',
-  '127.0.0.1',
-  '[::1]',
-  '10.*',
-  '192.168.*',
-  ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.*`),
-];
+// MLflow's own --allowed-hosts defaults (loopback and private ranges, any port), written as IP
+// ranges that only IP literals match (security.ts says why text patterns are not enough).
+const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 export function resolveServeOptions(
   flags: RawServeInput,

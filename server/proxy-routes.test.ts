@@ -41,6 +41,53 @@ describe('decideProxyRoute', () => {
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=a&path=%2Fetc')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/..%2F..%2Fx')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/model/MLmodel')).toMatchObject({ ok: true });
+    // A stepped image's name (issue 10, finding 3), as the browser encodes it in a path and a query.
+    const stepped = 'images/samples%step%3%timestamp%1733140000000%5c0b6f2c-8a4f-4e0b-9f57-3c8d1b6a2e11.png';
+    const inPath = stepped.split('/').map(encodeURIComponent).join('/');
+    expect(decideProxyRoute('GET', `/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/${inPath}`)).toMatchObject({ ok: true });
+    expect(decideProxyRoute('GET', `/mlflow/get-artifact?path=${encodeURIComponent(stepped)}&run_uuid=abc`)).toMatchObject({ ok: true });
+    expect(decideProxyRoute('GET', `/mlflow/api/2.0/mlflow/artifacts/list?run_id=abc&path=${encodeURIComponent('a:b.txt')}`)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the allow-list', () => {
+  // Every request src/api makes (one example each); nothing else passes (issue 10: the proxy
+  // passed bulk histories, registry searches, server-info, get-by-name, single logged models
+  // and /health although the app calls none of them).
+  it.each([
+    ['GET', '/mlflow/version'],
+    ['GET', '/mlflow/api/2.0/mlflow/experiments/search?max_results=1000&view_type=ACTIVE_ONLY'],
+    ['GET', '/mlflow/api/2.0/mlflow/experiments/get?experiment_id=1'],
+    ['POST', '/mlflow/api/2.0/mlflow/runs/search'],
+    ['GET', '/mlflow/api/2.0/mlflow/runs/get?run_id=abc'],
+    ['GET', '/mlflow/api/2.0/mlflow/metrics/get-history?run_id=abc&metric_key=loss&max_results=25000'],
+    ['GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=abc&path=model'],
+    ['GET', '/mlflow/api/2.0/mlflow/artifacts/get?run_id=abc&path=model%2FMLmodel'],
+    ['GET', '/mlflow/get-artifact?path=model%2FMLmodel&run_uuid=abc'],
+    ['GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/1/abc/artifacts/model/MLmodel'],
+    ['POST', '/mlflow/api/2.0/mlflow/logged-models/search'],
+    ['GET', '/mlflow/api/2.0/mlflow/logged-models/m-1/artifacts/directories?artifact_directory_path=x'],
+    ['GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=MLmodel'],
+  ])('passes %s %s', (method, url) => {
+    expect(decideProxyRoute(method, url)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    '/mlflow/health',
+    '/mlflow/api/3.0/mlflow/server-info',
+    '/mlflow/api/2.0/mlflow/experiments/get-by-name?experiment_name=x',
+    '/mlflow/api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=loss',
+    '/mlflow/ajax-api/2.0/mlflow/metrics/get-history-bulk?run_id=a&metric_key=loss',
+    '/mlflow/api/2.0/mlflow/registered-models/search',
+    '/mlflow/api/2.0/mlflow/model-versions/search',
+    '/mlflow/api/2.0/mlflow/logged-models/m-1',
+    '/mlflow/api/2.0/mlflow-artifacts/artifacts',
+  ])('refuses GET %s, which the app never calls', (url) => {
+    expect(decideProxyRoute('GET', url)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('refuses POST to experiments/search (the app reads it with GET)', () => {
+    expect(decideProxyRoute('POST', '/mlflow/api/2.0/mlflow/experiments/search')).toMatchObject({ ok: false, status: 405 });
   });
 });
 
@@ -73,6 +120,22 @@ describe('isSafeArtifactPath', () => {
     ['file:///etc/passwd', false],
     ['model;x=1', false], // CVE-2024-1593
     ['a\u0000b', false],
+    // Issue 10, finding 3: names the mlflow client itself writes, and colons inside names.
+    ['images/samples%step%3%timestamp%1733140000000%0b6f2c1e-8a4f-4e0b-9f57-3c8d1b6a2e11.png', true],
+    ['images/samples%step%3%timestamp%1733140000000%0b6f2c1e%compressed.webp', true],
+    ['100%.txt', true],
+    ['a:b.txt', true],
+    ['reports/12:30:00.log', true],
+    // …while a stray % or a broken escape does not hide an encoded traversal beside it.
+    ['%zz/%2e%2e/secret', false],
+    ['%ff/%2e%2e/secret', false],
+    ['%ff%2e%2e/not-a-traversal', true],
+    ['images/%252e%252e/x', false],
+    ['a%00b', false],
+    ['s3://bucket/key', false],
+    ['file:/etc/passwd', false],
+    ['C:\\Windows\\win.ini', false],
+    ['c:/Windows/win.ini', false],
   ])('%s → %s', (path, safe) => {
     expect(isSafeArtifactPath(path)).toBe(safe);
   });

@@ -26,24 +26,24 @@ const route = (methods: readonly Method[], path: string, extra: Partial<ProxyRou
   ...extra,
 });
 
+// Exactly the requests src/api makes, each with its method, so the proxy adds no surface the
+// app does not use (a test in proxy-routes.test.ts lists them). Endpoints join this list with
+// the feature that calls them.
 const ROUTES: readonly ProxyRoute[] = [
-  route(['GET'], '/health'),
+  // The backend probe: MLflow answers /version; FastTrackML and Databricks-shaped gateways do not.
   route(['GET'], '/version'),
-  route(['GET'], '/api/3\\.0/mlflow/server-info'),
-  route(['GET', 'POST'], `${API2}/experiments/search`),
-  route(['GET'], `${API2}/experiments/(get|get-by-name)`),
+  route(['GET'], `${API2}/experiments/search`),
+  route(['GET'], `${API2}/experiments/get`),
   route(['POST'], `${API2}/runs/search`),
   route(['GET'], `${API2}/runs/get`),
-  route(['GET'], `${API2}/metrics/(get-history|get-history-bulk-interval)`),
-  route(['GET'], `${AJAX2}/metrics/get-history-bulk`),
+  route(['GET'], `${API2}/metrics/get-history`),
   route(['GET'], `${API2}/artifacts/list`, { artifactParams: ['path'] }),
   // FastTrackML serves artifacts here instead of /get-artifact.
   route(['GET'], `${API2}/artifacts/get`, { artifactParams: ['path'], download: true }),
   route(['GET'], '/get-artifact', { artifactParams: ['path'], download: true }),
-  // Without a tail it lists the proxied root (JSON); with one it is a file's bytes.
-  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts(/.*)?', { artifactTail: true, artifactParams: ['path'], download: true }),
+  // MLflow's artifact proxy: a file's bytes by path (the app never lists through it).
+  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts/.+', { artifactTail: true, artifactParams: ['path'], download: true }),
   route(['POST'], `${API2}/logged-models/search`),
-  route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+`),
   route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/directories`, {
     artifactParams: ['artifact_directory_path'],
   }),
@@ -51,8 +51,6 @@ const ROUTES: readonly ProxyRoute[] = [
     artifactParams: ['artifact_file_path'],
     download: true,
   }),
-  route(['GET'], `${API2}/registered-models/search`),
-  route(['GET'], `${API2}/model-versions/search`),
 ];
 
 export type RouteDecision =
@@ -75,8 +73,11 @@ export function decideProxyRoute(method: string, rawUrl: string): RouteDecision 
   if (rawPath.startsWith('//') || rawPath.includes('\\') || /%5c/i.test(rawPath)) {
     return refuse(400, 'malformed path');
   }
-  const path = decodeUntilStable(rawPath);
-  if (path === null || hasUnsafeChars(path) || hasDotSegment(path) || path.includes('//')) {
+  // `path` is what the tracking server sees after its one decoding; `deepest` is what a layer
+  // that decodes again would see (double-encoding bypasses).
+  const path = decodeOnce(rawPath);
+  const deepest = decodeUntilStable(rawPath);
+  if (deepest === null || hasUnsafeChars(path) || hasDotSegment(deepest) || path.includes('//') || deepest.includes('//')) {
     return refuse(400, 'malformed path');
   }
 
@@ -102,31 +103,52 @@ export function decideProxyRoute(method: string, rawUrl: string): RouteDecision 
 }
 
 /**
- * Artifact paths are relative to a run's root. Rejects the traversal shapes behind
- * CVE-2023-1177, CVE-2023-2780, CVE-2024-1483, CVE-2024-1593, CVE-2024-1560 and mlflow#7166,
- * after decoding repeatedly (double-encoding bypasses).
+ * Artifact paths are relative to a run's root. `raw` is the value as the tracking server reads
+ * it (decoded once). Rejects the traversal shapes behind CVE-2023-1177, CVE-2023-2780,
+ * CVE-2024-1483, CVE-2024-1593, CVE-2024-1560 and mlflow#7166, also after decoding repeatedly
+ * (double-encoding bypasses).
+ *
+ * Legitimate names carry `%` and `:` — `mlflow.log_image(..., step=3)` writes
+ * `images/samples%step%3%timestamp%1733140000000%<uuid>.png` — so the deeper decodings are
+ * checked only for what could traverse (`..` segments, absolute paths, URIs, NUL): there
+ * `%17` or `%0b` are just part of a name. A colon is refused only where it makes the path a URI
+ * (`file:/…`, `s3://…`), not in a name such as `a:b.txt`.
  */
 export function isSafeArtifactPath(raw: string): boolean {
-  const value = decodeUntilStable(raw);
-  if (value === null) return false;
-  if (hasUnsafeChars(value) || value.includes('\\') || value.includes(';')) return false;
-  if (value.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(value)) return false;
-  return !hasDotSegment(value);
+  if (hasUnsafeChars(raw) || raw.includes('\\') || raw.includes(';') || escapesRoot(raw)) return false;
+  const deepest = decodeUntilStable(raw);
+  return deepest !== null && !deepest.includes('\0') && !escapesRoot(deepest);
 }
 
+function escapesRoot(path: string): boolean {
+  return /^[/\\]/.test(path) || /^[a-z][a-z0-9+.-]*:[/\\]/i.test(path) || /^[a-z][a-z0-9+.-]*:$/i.test(path) || hasDotSegment(path);
+}
+
+function decodeOnce(value: string): string {
+  return value.replace(/(?:%[0-9a-f]{2})+/gi, decodeEscapes);
+}
+
+/**
+ * Percent-decodes until nothing changes (null after 5 rounds: nobody encodes a name 5 times).
+ * Tolerant: a `%` that starts no escape stays as it is, and escapes that are not valid UTF-8
+ * still decode their ASCII bytes, so `%2e%2e` is seen as `..` even beside a stray `%` or `%ff`.
+ */
 function decodeUntilStable(value: string): string | null {
   let current = value;
   for (let i = 0; i < 5; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return null;
-    }
+    const next = decodeOnce(current);
     if (next === current) return current;
     current = next;
   }
   return null;
+}
+
+function decodeEscapes(run: string): string {
+  try {
+    return decodeURIComponent(run);
+  } catch {
+    return run.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
 }
 
 function hasUnsafeChars(value: string): boolean {

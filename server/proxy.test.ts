@@ -1,6 +1,7 @@
 // The proxy against a local recording HTTP server: checks what reaches the upstream and what
 // comes back. (End-to-end tests run against a real MLflow; this pins the header handling.)
 import http from 'node:http';
+import net from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,10 +72,57 @@ describe('proxy', () => {
     expect(seenUrls).toEqual(['/prefix/api/2.0/mlflow/experiments/search?max_results=5']);
   });
 
-  it('does not follow upstream redirects', async () => {
+  it('does not follow upstream redirects, nor tell the browser where they point', async () => {
     const res = await fetch(`${runlensUrl}/mlflow/get-artifact?path=a.txt&run_uuid=r`);
     expect(res.status).toBe(502);
-    expect((await res.json()).error_code).toBe('RUNLENS_UPSTREAM_REDIRECT');
+    const body = (await res.json()) as { error_code: string; message: string };
+    expect(body.error_code).toBe('RUNLENS_UPSTREAM_REDIRECT');
+    expect(body.message).toContain('redirect (HTTP 302)');
+    expect(body.message).not.toContain('elsewhere.example');
+    expect(res.headers.get('location')).toBeNull();
+  });
+
+  it('refuses reads that another site’s page makes the browser send, before they reach the upstream', async () => {
+    seenUrls.length = 0;
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`, { headers: { 'sec-fetch-site': site } });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { message: string }).message).toBe('cross-site request refused by Runlens');
+    }
+    expect(seenUrls).toHaveLength(0);
+    // Runlens's own pages, typed-in URLs and clients that are not browsers still pass.
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+      await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`, { headers });
+    }
+    expect(seenUrls).toHaveLength(3);
+  });
+
+  // Issue 10, finding 1: this request used to end the process with an uncaught ECONNRESET.
+  it('keeps serving after a POST whose body is cut off by a connection reset', async () => {
+    const { port } = new URL(runlensUrl);
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            [
+              'POST /mlflow/api/2.0/mlflow/runs/search HTTP/1.1',
+              `Host: 127.0.0.1:${port}`,
+              `Origin: ${runlensUrl}`,
+              'Content-Type: application/json',
+              'Content-Length: 1000',
+              '',
+              '{"experim',
+            ].join('\r\n'),
+          );
+          setTimeout(() => socket.resetAndDestroy(), 50);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', () => undefined);
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const res = await fetch(`${runlensUrl}/runlens/config.json`);
+    expect(res.status).toBe(200);
   });
 
   it('refuses cross-origin and null-origin writes before they reach the upstream', async () => {

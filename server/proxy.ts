@@ -27,7 +27,8 @@ export type ProxyErrorCode =
   | 'RUNLENS_UPSTREAM_UNREACHABLE'
   | 'RUNLENS_UPSTREAM_REDIRECT'
   | 'RUNLENS_PROXY_REFUSED'
-  | 'RUNLENS_BAD_REQUEST';
+  | 'RUNLENS_BAD_REQUEST'
+  | 'RUNLENS_INTERNAL_ERROR';
 
 export async function handleProxy(
   options: ServeOptions,
@@ -37,6 +38,14 @@ export async function handleProxy(
   const decision = decideProxyRoute(req.method ?? 'GET', req.url ?? '');
   if (!decision.ok) {
     sendError(res, decision.status, decision.status === 400 ? 'RUNLENS_BAD_REQUEST' : 'RUNLENS_PROXY_REFUSED', decision.message);
+    return;
+  }
+  // Reads cost the tracking server (a 10,000-run search) and carry the operator's credentials:
+  // a browser sends them for any web page that names a local Runlens URL, so only Runlens's
+  // own pages (and direct navigation, "none") may ask. Clients that are not browsers send no
+  // Sec-Fetch-Site and are not affected.
+  if (isCrossSiteFetch(req.headers)) {
+    sendError(res, 403, 'RUNLENS_PROXY_REFUSED', 'cross-site request refused by Runlens');
     return;
   }
   const method = (req.method ?? 'GET').toUpperCase();
@@ -51,8 +60,13 @@ export async function handleProxy(
       return;
     }
     const read = await readBody(req);
-    if (!read) {
+    if (read === 'too-large') {
       sendError(res, 413, 'RUNLENS_BAD_REQUEST', 'request body too large');
+      return;
+    }
+    // The browser went away mid-body (a closed tab, a reset): nobody is left to answer.
+    if (read === 'aborted') {
+      res.destroy();
       return;
     }
     body = read;
@@ -77,11 +91,13 @@ export async function handleProxy(
   if (status >= 300 && status < 400 && upstream.headers.location) {
     upstream.resume();
     // Following redirects would let the upstream (or anything in between) pick another host.
+    // The Location itself is not repeated: it may carry a login URL with tokens or an internal
+    // host name the browser has no business seeing.
     sendError(
       res,
       502,
       'RUNLENS_UPSTREAM_REDIRECT',
-      `${displayTrackingUri(options.trackingUri)} answered with a redirect to ${upstream.headers.location}; Runlens does not follow upstream redirects (check the tracking URI's scheme and path)`,
+      `${displayTrackingUri(options.trackingUri)} answered with a redirect (HTTP ${status}); Runlens does not follow upstream redirects (check the tracking URI's scheme and path, e.g. http vs https or a missing path prefix)`,
     );
     return;
   }
@@ -103,8 +119,9 @@ export async function handleProxy(
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+/** The body, or why there is none: over MAX_BODY_BYTES, or the client aborted while sending it. */
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -112,14 +129,24 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
       if (size > MAX_BODY_BYTES) {
         req.removeAllListeners('data');
         req.resume();
-        resolve(null);
+        resolve('too-large');
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A reset mid-body emits 'error' (ECONNRESET) or just 'close' without 'end'. Neither may
+    // reject: an unhandled rejection here used to end the whole process (issue 10, finding 1).
+    req.on('error', () => resolve('aborted'));
+    req.on('close', () => {
+      if (!req.complete) resolve('aborted');
+    });
   });
+}
+
+function isCrossSiteFetch(headers: http.IncomingHttpHeaders): boolean {
+  const site = headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
 }
 
 export function sendError(res: http.ServerResponse, status: number, errorCode: ProxyErrorCode, message: string): void {

@@ -1,4 +1,5 @@
 // Response headers and request vetting that apply to everything Runlens serves.
+import net from 'node:net';
 
 /** CSP for the app. No inline scripts; artifacts previews use blob: frames without same-origin. */
 export function securityHeaders(frameAncestors: readonly string[]): Record<string, string> {
@@ -49,17 +50,48 @@ export function artifactSandboxCsp(frameAncestors: readonly string[]): string {
   ].join('; ');
 }
 
-/** DNS-rebinding guard: the Host header must match an allowed pattern (port ignored). */
+/**
+ * DNS-rebinding guard: the Host header must name this server. An allowed entry is an exact name
+ * or IP, a `*` wildcard pattern, or an IP range in CIDR form (`10.0.0.0/8`).
+ *
+ * IP ranges are matched as parsed IP literals, never as text: a text pattern such as `10.*` also
+ * matches `10.attacker.example`, a public name an attacker can rebind to 127.0.0.1, after which
+ * their page reads everything through Runlens with the operator's credentials. For the same
+ * reason a wildcard pattern made only of digits, dots and `*` matches IPv4 literals only.
+ */
 export function isHostAllowed(hostHeader: string | undefined, allowed: readonly string[]): boolean {
   if (!hostHeader) return false;
-  const host = stripPort(hostHeader.toLowerCase());
-  return allowed.some((pattern) => matchesPattern(host, pattern.toLowerCase()));
+  const host = stripPort(hostHeader.trim().toLowerCase());
+  if (!host) return false;
+  const ip = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  const ipVersion = net.isIP(ip);
+  return allowed.some((entry) => {
+    const pattern = entry.trim().toLowerCase();
+    const cidr = parseCidr(pattern);
+    if (cidr) return ipVersion !== 0 && cidr.check(ip, ipVersion === 4 ? 'ipv4' : 'ipv6');
+    if (IPV4_PATTERN.test(pattern) && ipVersion !== 4) return false;
+    return matchesPattern(host, pattern);
+  });
+}
+
+const IPV4_PATTERN = /^[\d.*]+$/;
+
+function parseCidr(pattern: string): net.BlockList | undefined {
+  const slash = pattern.lastIndexOf('/');
+  if (slash === -1) return undefined;
+  const address = pattern.slice(0, slash).replace(/^\[(.*)\]$/, '$1');
+  const prefix = Number(pattern.slice(slash + 1));
+  const version = net.isIP(address);
+  if (version === 0 || !Number.isInteger(prefix)) return undefined;
+  const list = new net.BlockList();
+  list.addSubnet(address, prefix, version === 4 ? 'ipv4' : 'ipv6');
+  return list;
 }
 
 function stripPort(host: string): string {
   if (host.startsWith('[')) {
     const end = host.indexOf(']');
-    return end === -1 ? host : host.slice(0, end + 1);
+    return end === -1 ? '' : host.slice(0, end + 1);
   }
   const colon = host.lastIndexOf(':');
   return colon === -1 ? host : host.slice(0, colon);
