@@ -35,4 +35,15 @@ describe('environment files (seed 002, MLflow 3.17.2)', () => {
     expect(parseCondaYaml('dependencies: !!js/function "x"')).toMatchObject({ ok: false });
     expect(parsePythonEnvYaml('python: [3')).toMatchObject({ ok: false });
   });
+
+  it('lists a conda.yaml with 300,000 pip entries (too many to spread as arguments)', () => {
+    // Flow style keeps 300,000 entries under the parser's 1 MB limit.
+    const entries = Array.from({ length: 300_000 }, (_, i) => (i === 299_999 ? 'z' : 'a'));
+    const result = parseCondaYaml(`dependencies:\n  - python=3.11\n  - pip: [${entries.join(',')}]\n`);
+    if (!result.ok) throw new Error(result.error);
+    const pip = result.sections.find((section) => section.title === 'Pip dependencies')?.items;
+    expect(pip?.length).toBe(300_000);
+    expect(pip?.at(-1)).toBe('z');
+    // Parsing 600 KB of YAML takes seconds on a shared CI core.
+  }, 30_000);
 });

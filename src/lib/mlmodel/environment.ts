@@ -18,7 +18,9 @@ export function parseCondaYaml(text: string): EnvironmentResult {
   const pip: string[] = [];
   for (const dep of Array.isArray(doc.dependencies) ? doc.dependencies : []) {
     if (typeof dep === 'string' || typeof dep === 'number') conda.push(String(dep));
-    else if (isRecord(dep) && Array.isArray(dep.pip)) pip.push(...dep.pip.filter(isScalar).map(String));
+    // A loop, not push(...list): spreading a few hundred thousand entries as arguments
+    // overflows the call stack (RangeError).
+    else if (isRecord(dep) && Array.isArray(dep.pip)) for (const entry of dep.pip) if (isScalar(entry)) pip.push(String(entry));
   }
   return {
     ok: true,

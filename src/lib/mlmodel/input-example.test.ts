@@ -49,3 +49,16 @@ describe('shapeInputExample', () => {
     expect(shapeInputExample({ type: 'dataframe', hasParams: false }, 'odd').view).toEqual({ kind: 'json', value: 'odd' });
   });
 });
+
+describe('hostile input examples', () => {
+  it('shapes a dataframe of 300,000 rows (too many to spread as arguments)', () => {
+    const view = shapeInputExample({ type: 'dataframe', hasParams: false }, { data: Array.from({ length: 300_000 }, () => [1, 2]) }).view;
+    expect(view).toMatchObject({ kind: 'table', columns: ['0', '1'], totalRows: 300_000 });
+  });
+
+  it('writes a note instead of throwing for arrays nested 5,000 levels deep', () => {
+    const deep: unknown = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    expect(formatArray(deep)).toMatch(/nested deeper than 100 levels/);
+    expect(formatArray([deep])).toMatch(/nested deeper than 100 levels/);
+  });
+});

@@ -2,6 +2,7 @@
 // utils.py, _Example): a DataFrame as a table (split orient carries column names; values orient
 // takes them from the signature), ndarrays as arrays (named when a dict of arrays), json_object
 // as JSON. An example logged as (data, params) holds the data under `inputs`.
+import { formatJson, jsonDepth, MAX_JSON_DEPTH } from '@/lib/json-depth.ts';
 import { isRecord } from './parse-yaml.ts';
 import type { InputExampleInfo } from './parse-mlmodel.ts';
 import type { Schema } from './signature.ts';
@@ -49,7 +50,9 @@ function dataframe(data: unknown, inputs: Schema | undefined): ExampleView | und
   }
   if (!isRecord(data) || !Array.isArray(data.data)) return undefined;
   const rows = data.data.map((row) => (Array.isArray(row) ? row : [row]));
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  // reduce, not Math.max(...rows): an example with hundreds of thousands of rows would overflow
+  // the argument list.
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const given = Array.isArray(data.columns) ? data.columns.map(String) : undefined;
   const fromSignature = inputs?.kind === 'columns' ? inputs.columns.map((c) => c.name) : [];
   const signatureNames = fromSignature.length === width && fromSignature.every((n) => n !== undefined) ? (fromSignature as string[]) : undefined;
@@ -70,10 +73,19 @@ function tensors(data: unknown): ExampleView {
   return { kind: 'tensors', tensors: [{ name: undefined, value: unwrapped }] };
 }
 
-/** An array with one row per line: `[[1, 2],\n [3, 4]]`; anything else as compact JSON. */
+/**
+ * An array with one row per line: `[[1, 2],\n [3, 4]]`; anything else as compact JSON; a note
+ * instead when the value nests too deeply to be written out (see json-depth.ts).
+ */
 export function formatArray(value: unknown): string {
+  const tooDeep = `(nested deeper than ${MAX_JSON_DEPTH} levels: download the file to read it)`;
   if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray)) {
+    if (jsonDepth(value) > MAX_JSON_DEPTH) return tooDeep;
     return `[${value.map((row) => JSON.stringify(row)).join(',\n ')}]`;
   }
-  return JSON.stringify(value) ?? String(value);
+  return formatJson(value) ?? (isContainer(value) ? tooDeep : String(value));
+}
+
+function isContainer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }

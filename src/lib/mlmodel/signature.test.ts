@@ -62,3 +62,18 @@ describe('parseParams', () => {
     ]);
   });
 });
+
+describe('hostile signatures', () => {
+  it('cuts types nested thousands deep short instead of overflowing the stack', () => {
+    const levels = 5000;
+    const raw = `[{"name": "x", "type": "array", "items": ${'{"type": "array", "items": '.repeat(levels)}{"type": "double"}${'}'.repeat(levels)}}]`;
+    const result = parseSchema(raw);
+    if (!result.ok || result.value.kind !== 'columns') throw new Error('expected columns');
+    expect(result.value.columns[0]?.type).toMatch(/^array<array<.*nested too deeply>+$/);
+  });
+
+  it('reports a deeply nested non-spec list with its raw text instead of throwing', () => {
+    const raw = `[${'['.repeat(5000)}${']'.repeat(5000)}]`;
+    expect(parseSchema(raw)).toEqual({ ok: false, error: 'a column spec is not an object', raw });
+  });
+});

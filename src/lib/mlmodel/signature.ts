@@ -2,6 +2,7 @@
 // (ColSpec: name, type, required; array/object/map types nest) or tensor-based (TensorSpec:
 // dtype and shape, -1 meaning any size), and params are a ParamSchema. In MLmodel files each is
 // a JSON string inside the YAML; older writers used `optional` instead of `required`, or neither.
+import { formatJson } from '@/lib/json-depth.ts';
 import { isRecord } from './parse-yaml.ts';
 
 export interface ColumnSpec {
@@ -31,9 +32,12 @@ export interface ParamSpec {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; raw: string };
 
-/** Accepts the JSON string MLflow writes, or an already-parsed list (some writers and the API). */
-function toList(raw: unknown): Parsed<unknown[]> {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+/**
+ * Accepts the JSON string MLflow writes, or an already-parsed list (some writers and the API).
+ * `text` is kept for error reports: re-serialising a hostile, deeply nested list would throw.
+ */
+function toList(raw: unknown): { ok: true; value: unknown[]; text: string } | { ok: false; error: string; raw: string } {
+  const text = typeof raw === 'string' ? raw : (formatJson(raw) ?? String(raw));
   let value: unknown = raw;
   if (typeof raw === 'string') {
     try {
@@ -43,26 +47,26 @@ function toList(raw: unknown): Parsed<unknown[]> {
     }
   }
   if (!Array.isArray(value)) return { ok: false, error: 'expected a list of column or tensor specs', raw: text };
-  return { ok: true, value };
+  return { ok: true, value, text };
 }
 
 export function parseSchema(raw: unknown): Parsed<Schema> {
   const list = toList(raw);
   if (!list.ok) return list;
-  const items = list.value;
+  const { value: items, text: source } = list;
   const isTensor = (item: unknown) => isRecord(item) && item.type === 'tensor';
   if (items.length > 0 && items.every(isTensor)) {
     return { ok: true, value: { kind: 'tensors', tensors: items.map((item) => toTensor(item as Record<string, unknown>)) } };
   }
-  if (items.some(isTensor)) return { ok: false, error: 'mixes column and tensor specs', raw: JSON.stringify(items) };
-  if (!items.every(isRecord)) return { ok: false, error: 'a column spec is not an object', raw: JSON.stringify(items) };
-  return { ok: true, value: { kind: 'columns', columns: items.map((item) => toColumn(item as Record<string, unknown>, undefined)) } };
+  if (items.some(isTensor)) return { ok: false, error: 'mixes column and tensor specs', raw: source };
+  if (!items.every(isRecord)) return { ok: false, error: 'a column spec is not an object', raw: source };
+  return { ok: true, value: { kind: 'columns', columns: items.map((item) => toColumn(item as Record<string, unknown>, undefined, 0)) } };
 }
 
 export function parseParams(raw: unknown): Parsed<ParamSpec[]> {
   const list = toList(raw);
   if (!list.ok) return list;
-  if (!list.value.every(isRecord)) return { ok: false, error: 'a param spec is not an object', raw: JSON.stringify(list.value) };
+  if (!list.value.every(isRecord)) return { ok: false, error: 'a param spec is not an object', raw: list.text };
   return {
     ok: true,
     value: (list.value as Record<string, unknown>[]).map((item) => ({
@@ -88,27 +92,34 @@ function dimension(value: unknown): number | null {
   return typeof value === 'number' && value >= 0 ? value : null;
 }
 
-function toColumn(item: Record<string, unknown>, name: string | undefined): ColumnSpec {
+function toColumn(item: Record<string, unknown>, name: string | undefined, depth: number): ColumnSpec {
   // required: true unless `required: false`, or the 2.7–2.9 form `optional: true`.
   const required = item.required === false ? false : item.optional === true ? false : true;
-  const { type, children } = describeType(item);
+  const { type, children } = describeType(item, depth);
   return { name: text(item.name) ?? name, type, required, children };
 }
 
-function describeType(item: Record<string, unknown>): { type: string; children: ColumnSpec[] } {
+/**
+ * Types nested deeper than this are cut short: the walk recurses, and a hostile signature (a
+ * JSON string inside the YAML, so not bounded by the YAML depth check) can nest thousands deep.
+ */
+export const MAX_TYPE_DEPTH = 32;
+
+function describeType(item: Record<string, unknown>, depth: number): { type: string; children: ColumnSpec[] } {
   const type = text(item.type) ?? 'unknown';
+  if (depth >= MAX_TYPE_DEPTH) return { type: `${type}<…nested too deeply>`, children: [] };
   if (type === 'array' && isRecord(item.items)) {
-    const inner = describeType(item.items);
+    const inner = describeType(item.items, depth + 1);
     return { type: `array<${inner.type}>`, children: inner.children };
   }
   if (type === 'map' && isRecord(item.values)) {
-    const inner = describeType(item.values);
+    const inner = describeType(item.values, depth + 1);
     return { type: `map<${inner.type}>`, children: inner.children };
   }
   if (type === 'object' && isRecord(item.properties)) {
     const children = Object.entries(item.properties)
       .filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
-      .map(([key, value]) => toColumn(value, key));
+      .map(([key, value]) => toColumn(value, key, depth + 1));
     return { type: 'object', children };
   }
   return { type, children: [] };
