@@ -9,7 +9,9 @@ export type ApiErrorKind =
   /** The server answered with a non-2xx status. */
   | 'http'
   /** A 2xx answer that is not the JSON shape MLflow documents. */
-  | 'invalid-response';
+  | 'invalid-response'
+  /** The connection dropped while the body was arriving (fewer bytes than announced, a reset). */
+  | 'truncated';
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;
@@ -20,6 +22,9 @@ export interface ApiErrorInit {
   errorCode?: string;
   retryAfterMs?: number;
 }
+
+/** HTTP answers worth trying again: rate limited, or a server or gateway in trouble. */
+const RECOVERABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -42,13 +47,23 @@ export class ApiError extends Error {
     return this.status === 404 || this.errorCode === 'RESOURCE_DOES_NOT_EXIST';
   }
 
-  /** Worth retrying automatically: rate limits and temporary unavailability only. */
-  get isTransient(): boolean {
-    return this.status === 429 || this.status === 503;
-  }
-
-  /** A condition that can clear by itself, so the app keeps polling until it does. */
+  /**
+   * The one definition of a failure that can clear by itself, so the app tries again (how soon:
+   * retry-policy.ts). A server or gateway in trouble (500, 502, 503, 504) or rate limiting (429)
+   * usually recovers; so does a connection that failed or dropped. A refusal (other 4xx), a
+   * redirect the proxy will not follow, an endpoint the server lacks (501) and a body of the
+   * wrong shape fail the same way every time.
+   */
   get isRecoverable(): boolean {
-    return this.kind === 'unreachable' || this.kind === 'network' || this.isTransient || this.status === 502 || this.status === 504;
+    switch (this.kind) {
+      case 'unreachable':
+      case 'network':
+      case 'truncated':
+        return true;
+      case 'invalid-response':
+        return false;
+      case 'http':
+        return this.status !== undefined && RECOVERABLE_STATUSES.has(this.status) && this.errorCode !== 'RUNLENS_UPSTREAM_REDIRECT';
+    }
   }
 }

@@ -46,8 +46,8 @@ describe('requestJson errors', () => {
   it('honours Retry-After on 429', async () => {
     respond(429, 'slow down', { 'retry-after': '7' });
     const error = await failure();
-    expect(error.isTransient).toBe(true);
-    expect(error.retryAfterMs).toBe(7000);
+    expect(error).toMatchObject({ kind: 'http', status: 429, message: 'slow down', retryAfterMs: 7000 });
+    expect(error.isRecoverable).toBe(true);
   });
 
   it('reports a network failure as such', async () => {

@@ -1,6 +1,8 @@
 // Turns any failure into what a user needs: what happened, in MLflow's own words where it
-// gave some, and what to do about it.
+// gave some, and what to do about it. Whether the app tries again is not guessed here: it is
+// ApiError.isRecoverable, the same rule the query client retries and polls by (retry-policy.ts).
 import { ApiError } from './api-error.ts';
+import { boundedRetryAfter, isRecoverable } from './retry-policy.ts';
 
 export interface ErrorDescription {
   title: string;
@@ -8,6 +10,7 @@ export interface ErrorDescription {
   hint?: string;
   /** Shown as "MLflow error code"; MLflow's, or Runlens's RUNLENS_* codes. */
   errorCode?: string;
+  /** The cause can clear by itself, and a query that failed with it is polled until it does. */
   recoverable: boolean;
 }
 
@@ -20,71 +23,86 @@ export function describeError(error: unknown): ErrorDescription {
     };
   }
   const code = error.errorCode ? { errorCode: error.errorCode } : {};
+  const recoverable = isRecoverable(error);
   switch (error.kind) {
     case 'unreachable':
       return {
         title: 'Cannot reach the tracking server',
         message: error.message,
-        hint: 'Is `mlflow server` running at that address? Runlens keeps trying and recovers by itself when it answers.',
-        recoverable: true,
+        hint: 'Is `mlflow server` running at that address, and answering?',
+        recoverable,
       };
     case 'network':
       return {
         title: 'Cannot reach Runlens',
         message: error.message,
         hint: 'Check your connection, or restart `runlens serve`.',
-        recoverable: true,
+        recoverable,
+      };
+    case 'truncated':
+      return {
+        title: 'The response was cut off',
+        message: error.message,
+        hint: 'The connection dropped before the whole answer arrived; this is usually temporary.',
+        recoverable,
       };
     case 'invalid-response':
       return {
         title: 'The tracking server sent an unexpected response',
         message: error.message,
         hint: 'Is the tracking URI pointing at an MLflow-compatible server?',
-        recoverable: false,
+        recoverable,
       };
     case 'http':
-      return { ...code, ...describeHttp(error) };
+      return { ...code, ...describeHttp(error), recoverable };
   }
 }
 
-function describeHttp(error: ApiError): Omit<ErrorDescription, 'errorCode'> {
+function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'message' | 'hint'> {
   const status = error.status ?? 0;
+  const message = error.message;
+  if (error.errorCode === 'RUNLENS_UPSTREAM_REDIRECT') {
+    return { title: 'The tracking server redirected elsewhere', message, hint: 'Check the tracking URI Runlens was started with.' };
+  }
+  if (error.errorCode === 'RUNLENS_PROXY_REFUSED' || error.errorCode === 'RUNLENS_BAD_REQUEST') {
+    return { title: `Runlens refused the request (${status})`, message };
+  }
   if (status === 401) {
     return {
       title: 'The tracking server wants credentials (401)',
-      message: error.message,
+      message,
       hint: 'Start Runlens with MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD.',
-      recoverable: false,
     };
   }
   if (status === 403) {
-    const hostBlocked = /host header/i.test(error.message);
-    const originBlocked = /cross-origin/i.test(error.message);
+    const hostBlocked = /host header/i.test(message);
+    const originBlocked = /cross-origin/i.test(message);
     return {
       title: 'The tracking server refused access (403)',
-      message: error.message,
+      message,
       hint: hostBlocked
         ? 'MLflow ≥ 3.5 refuses unknown Host headers: start it with --allowed-hosts including the host Runlens uses.'
         : originBlocked
           ? 'MLflow ≥ 3.5 blocks cross-origin writes: open Runlens through `runlens serve`, or add its origin with --cors-allowed-origins.'
           : 'Your credentials lack permission for this resource; ask the server admin for READ access.',
-      recoverable: false,
     };
   }
-  if (status === 404) {
-    return { title: 'Not found', message: error.message, recoverable: false };
-  }
-  if (status === 429 || status === 503) {
+  if (status === 404) return { title: 'Not found', message };
+  if (status === 429) {
+    const wait = boundedRetryAfter(error);
     return {
-      title: status === 429 ? 'The tracking server is rate limiting' : 'The tracking server is unavailable (503)',
-      message: error.message,
-      hint: 'Runlens retries by itself.',
-      recoverable: true,
+      title: 'The tracking server is rate limiting (429)',
+      message,
+      hint: wait === undefined ? 'Runlens waits longer between attempts until it is let through.' : `It asked Runlens to wait ${formatSeconds(wait)} before trying again.`,
     };
   }
-  return {
-    title: `The tracking server answered with an error (${status})`,
-    message: error.message,
-    recoverable: status >= 500,
-  };
+  if (status === 503) return { title: 'The tracking server is unavailable (503)', message, hint: 'It may be starting, restarting or overloaded.' };
+  if (status === 502) return { title: 'A gateway in front of the tracking server failed (502)', message };
+  if (status === 504) return { title: 'The tracking server did not answer in time (504)', message };
+  return { title: `The tracking server answered with an error (${status})`, message };
+}
+
+function formatSeconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return s === 1 ? '1 second' : `${s} seconds`;
 }
