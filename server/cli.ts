@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRunlensServer } from './app.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, DEFAULT_UPSTREAM_TIMEOUT_S, displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
 import { probeTrackingServer } from './probe.ts';
 
 const HELP = `Usage: runlens serve [options]
@@ -22,6 +22,8 @@ Options:
                            Env: RUNLENS_ALLOWED_HOSTS
   --frame-ancestors <list> Origins allowed to embed Runlens in an iframe, comma separated
                            (e.g. https://portal.example.com). Env: RUNLENS_FRAME_ANCESTORS
+  --upstream-timeout <s>   Seconds the tracking server may stay silent on one request before
+                           Runlens answers 504. Env: RUNLENS_UPSTREAM_TIMEOUT. Default: ${DEFAULT_UPSTREAM_TIMEOUT_S}
   -h, --help               Show this help.
   -v, --version            Show the Runlens version.
 
@@ -75,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'frame-ancestors': { type: 'string' },
+        'upstream-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -96,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
         port: parsed.values.port,
         allowedHosts: parsed.values['allowed-hosts'],
         frameAncestors: parsed.values['frame-ancestors'],
+        upstreamTimeout: parsed.values['upstream-timeout'],
       },
       process.env,
     );

@@ -17,6 +17,8 @@ export interface ServeOptions {
   allowedHosts: string[];
   /** Origins allowed to frame Runlens (CSP frame-ancestors), besides Runlens itself. */
   frameAncestors: string[];
+  /** How long the tracking server may stay silent on one request before Runlens gives up. */
+  upstreamTimeoutMs: number;
 }
 
 export interface RawServeInput {
@@ -25,6 +27,7 @@ export interface RawServeInput {
   port?: string | undefined;
   allowedHosts?: string | undefined;
   frameAncestors?: string | undefined;
+  upstreamTimeout?: string | undefined;
 }
 
 export class OptionsError extends Error {}
@@ -32,6 +35,8 @@ export class OptionsError extends Error {}
 export const DEFAULT_TRACKING_URI = 'http://127.0.0.1:5000';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5173;
+/** Seconds; generous because /get-artifact reads the whole file server-side before answering. */
+export const DEFAULT_UPSTREAM_TIMEOUT_S = 60;
 
 // MLflow's own --allowed-hosts defaults (loopback and private ranges, any port), written as IP
 // ranges that only IP literals match (security.ts says why text patterns are not enough).
@@ -54,6 +59,7 @@ export function resolveServeOptions(
     port,
     allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...boundHost, ...extraHosts])],
     frameAncestors: splitList(flags.frameAncestors ?? env.RUNLENS_FRAME_ANCESTORS).map(validateOrigin),
+    upstreamTimeoutMs: parseTimeout(flags.upstreamTimeout ?? env.RUNLENS_UPSTREAM_TIMEOUT ?? String(DEFAULT_UPSTREAM_TIMEOUT_S)),
   };
 }
 
@@ -103,6 +109,14 @@ function parsePort(raw: string): number {
     throw new OptionsError(`--port must be an integer between 0 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseTimeout(raw: string): number {
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new OptionsError(`--upstream-timeout must be a number of seconds between 0 and 3600, got "${raw}"`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 function splitList(raw: string | undefined): string[] {

@@ -14,6 +14,8 @@ let runlens: http.Server;
 let runlensUrl = '';
 const seen: http.IncomingHttpHeaders[] = [];
 const seenUrls: string[] = [];
+/** Requests the upstream never answers, with whether the proxy hung up on them. */
+const hanging: { url: string; closed: boolean }[] = [];
 
 function listen(server: http.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
@@ -23,6 +25,12 @@ beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     seen.push(req.headers);
     seenUrls.push(req.url ?? '');
+    if (req.url?.startsWith('/prefix/api/2.0/mlflow/runs/get')) {
+      const entry = { url: req.url, closed: false };
+      hanging.push(entry);
+      res.on('close', () => (entry.closed = true));
+      return;
+    }
     if (req.url?.startsWith('/prefix/get-artifact')) {
       res.writeHead(302, { location: 'http://elsewhere.example/x' });
       return void res.end();
@@ -32,7 +40,7 @@ beforeAll(async () => {
   });
   const upstreamPort = await listen(upstream);
   const options = resolveServeOptions(
-    { trackingUri: `http://user:pw@127.0.0.1:${upstreamPort}/prefix`, port: '0' },
+    { trackingUri: `http://user:pw@127.0.0.1:${upstreamPort}/prefix`, port: '0', upstreamTimeout: '0.5' },
     { MLFLOW_TRACKING_TOKEN: 'secret-token' },
   );
   const staticDir = mkdtempSync(path.join(os.tmpdir(), 'runlens-static-'));
@@ -80,6 +88,25 @@ describe('proxy', () => {
     expect(body.message).toContain('redirect (HTTP 302)');
     expect(body.message).not.toContain('elsewhere.example');
     expect(res.headers.get('location')).toBeNull();
+  });
+
+  it('answers 504 when the tracking server stays silent longer than --upstream-timeout', async () => {
+    const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/get?run_id=slow`);
+    expect(res.status).toBe(504);
+    const body = (await res.json()) as { error_code: string; message: string };
+    expect(body.error_code).toBe('RUNLENS_UPSTREAM_TIMEOUT');
+    expect(body.message).toMatch(/did not answer within 0\.5 s/);
+  });
+
+  it('hangs up on the tracking server when the browser goes away', async () => {
+    hanging.length = 0;
+    const controller = new AbortController();
+    const pending = fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/get?run_id=abandoned`, { signal: controller.signal }).catch(() => 'aborted');
+    await expect.poll(() => hanging.length).toBe(1);
+    controller.abort();
+    expect(await pending).toBe('aborted');
+    // Well before the 0.5 s upstream timeout would have closed it anyway.
+    await expect.poll(() => hanging[0]!.closed, { timeout: 150, interval: 10 }).toBe(true);
   });
 
   it('refuses reads that another site’s page makes the browser send, before they reach the upstream', async () => {

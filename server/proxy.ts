@@ -26,6 +26,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export type ProxyErrorCode =
   | 'RUNLENS_UPSTREAM_UNREACHABLE'
   | 'RUNLENS_UPSTREAM_REDIRECT'
+  | 'RUNLENS_UPSTREAM_TIMEOUT'
   | 'RUNLENS_PROXY_REFUSED'
   | 'RUNLENS_BAD_REQUEST'
   | 'RUNLENS_INTERNAL_ERROR';
@@ -78,12 +79,28 @@ export async function handleProxy(
     if (typeof value === 'string') headers[name] = value;
   }
 
+  const browserGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) browserGone.abort();
+  });
   let upstream: http.IncomingMessage;
   try {
-    upstream = await requestUpstream(options, { method, path: decision.upstreamPath, headers, ...(body ? { body } : {}) });
+    upstream = await requestUpstream(options, {
+      method,
+      path: decision.upstreamPath,
+      headers,
+      signal: browserGone.signal,
+      ...(body ? { body } : {}),
+    });
   } catch (err) {
-    const reason = describeConnectionError(err);
-    sendError(res, 502, 'RUNLENS_UPSTREAM_UNREACHABLE', `cannot reach ${displayTrackingUri(options.trackingUri)}: ${reason}`);
+    if (browserGone.signal.aborted) return;
+    const uri = displayTrackingUri(options.trackingUri);
+    if ((err as { code?: string }).code === 'RUNLENS_UPSTREAM_TIMEOUT') {
+      const seconds = options.upstreamTimeoutMs / 1000;
+      sendError(res, 504, 'RUNLENS_UPSTREAM_TIMEOUT', `${uri} did not answer within ${seconds} s (--upstream-timeout)`);
+      return;
+    }
+    sendError(res, 502, 'RUNLENS_UPSTREAM_UNREACHABLE', `cannot reach ${uri}: ${describeConnectionError(err)}`);
     return;
   }
 

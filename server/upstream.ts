@@ -10,10 +10,10 @@ export interface UpstreamRequest {
   path: string;
   headers?: Record<string, string>;
   body?: Buffer;
+  /** Aborted when the browser goes away, so the tracking server stops working for nobody. */
+  signal?: AbortSignal;
 }
 
-/** Idle-socket limit; generous because /get-artifact downloads the whole file server-side first. */
-const SOCKET_TIMEOUT_MS = 60_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Promise<http.IncomingMessage> {
@@ -31,7 +31,13 @@ export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Pr
   if (req.body) headers['content-length'] = String(req.body.length);
 
   return new Promise((resolve, reject) => {
-    const upstream = transport.request(target, { method: req.method, headers, timeout: SOCKET_TIMEOUT_MS });
+    // `timeout` is an idle-socket limit: a long download that keeps sending is not cut off.
+    const upstream = transport.request(target, {
+      method: req.method,
+      headers,
+      timeout: options.upstreamTimeoutMs,
+      ...(req.signal ? { signal: req.signal } : {}),
+    });
     const connectTimer = setTimeout(() => {
       upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
     }, CONNECT_TIMEOUT_MS);
@@ -40,7 +46,7 @@ export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Pr
       else socket.once('connect', () => clearTimeout(connectTimer));
     });
     upstream.on('timeout', () => {
-      upstream.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+      upstream.destroy(Object.assign(new Error('no answer in time'), { code: 'RUNLENS_UPSTREAM_TIMEOUT' }));
     });
     upstream.on('response', (res) => {
       clearTimeout(connectTimer);
@@ -78,6 +84,8 @@ export function describeConnectionError(err: unknown): string {
       return 'host not found';
     case 'ETIMEDOUT':
       return 'timed out';
+    case 'RUNLENS_UPSTREAM_TIMEOUT':
+      return 'no answer in time';
     case 'ECONNRESET':
       return 'connection reset';
     case 'EHOSTUNREACH':
