@@ -34,6 +34,8 @@ SCENARIO_GROUPS = [
     ["sklearn_autolog", "elasticnet_diabetes"],
     # Mostly the server's time: 20,000 metric points into its SQL store.
     ["training_dynamics", "many_runs"],
+    # Hostile values in every field (the hostile-data e2e suite); a 1.5 MB CSV and a dozen files.
+    ["hostile"],
     ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart", "artifact_cases"],
 ]
 SCENARIOS = [name for group in SCENARIO_GROUPS for name in group]
