@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { artifactListQueryOptions, type ArtifactFile } from '@/api/artifacts.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { formatBytes } from './file-kind.ts';
 import { FilePreview } from './file-preview.tsx';
 import { artifactHref, baseName, parentPath, type ArtifactLocation } from './location.ts';
@@ -43,7 +44,12 @@ function FolderDetail({ location, experimentId, runId, modelId, path }: Artifact
   const isModel = files.some((file) => !file.isDir && file.name === 'MLmodel') && baseName(path) !== 'metadata';
   return (
     <>
-      {isModel ? <ModelView key={`${modelId ?? ''}:${path}`} location={location} dirPath={path} files={files} runId={runId} modelId={modelId} /> : null}
+      {isModel ? (
+        // The folder's listing stays usable when the model view cannot render.
+        <PanelBoundary label="The model view failed" resetKeys={[modelId, path]}>
+          <ModelView key={`${modelId ?? ''}:${path}`} location={location} dirPath={path} files={files} runId={runId} modelId={modelId} />
+        </PanelBoundary>
+      ) : null}
       <FolderListing files={files} experimentId={experimentId} runId={runId} modelId={modelId} title={path || (modelId ? 'Model files' : 'Run artifacts')} />
     </>
   );

@@ -5,6 +5,7 @@ import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
 import { capabilitiesQueryOptions } from '@/api/server-info.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { ArtifactDetail } from './artifact-detail.tsx';
 import { ArtifactTree } from './artifact-tree.tsx';
@@ -21,7 +22,8 @@ export interface ArtifactsPanelProps {
 
 /**
  * The run page's artifact tab. Every failure (a store the server cannot reach, a 503 from
- * `--no-serve-artifacts`) is shown inside this panel; nothing here throws to the page.
+ * `--no-serve-artifacts`) is shown inside this panel; a render error stops at the tree, the
+ * selected artifact or, inside it, the one preview or model section that failed.
  */
 export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProps) {
   const [search] = useSearchState(artifactSearchSchema);
@@ -41,12 +43,16 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
   return (
     <section className="artifacts" aria-label="Artifacts">
       <nav className="artifacts__tree" aria-label="Artifact files">
-        <ArtifactTree experimentId={experimentId} runId={runId} selectedModelId={modelId} selectedPath={path} loggedModels={models.data ?? []} />
+        <PanelBoundary label="The file tree failed" resetKeys={[runId, modelId, path]}>
+          <ArtifactTree experimentId={experimentId} runId={runId} selectedModelId={modelId} selectedPath={path} loggedModels={models.data ?? []} />
+        </PanelBoundary>
         {models.isError ? <ErrorState error={models.error} compact /> : null}
       </nav>
       <div className="artifacts__detail">
         {location ? (
-          <ArtifactDetail location={location} experimentId={experimentId} runId={runId} modelId={modelId} path={path} />
+          <PanelBoundary label="This artifact failed" resetKeys={[runId, modelId, path]}>
+            <ArtifactDetail location={location} experimentId={experimentId} runId={runId} modelId={modelId} path={path} />
+          </PanelBoundary>
         ) : (
           <Loading label="Loading…" />
         )}

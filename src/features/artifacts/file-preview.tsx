@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { formatBytes, previewGate, previewKind } from './file-kind.ts';
 import { fileUrl, type ArtifactLocation } from './location.ts';
 import { HtmlView } from './previews/html-view.tsx';
@@ -40,7 +41,10 @@ export function FilePreview({ location, path, size }: FilePreviewProps) {
           Download
         </a>
       </header>
-      {preview}
+      {/* A file that breaks its preview (JSON nested thousands deep) still offers its download. */}
+      <PanelBoundary label="This preview failed" resetKeys={[url]}>
+        {preview}
+      </PanelBoundary>
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // Charts of every metric of one or more runs, grouped by key prefix (system/* last), with the
 // shared controls. Only charts near the viewport fetch and draw.
 import { useMemo, useState } from 'react';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { groupMetricKeys } from '@/lib/metric-groups.ts';
+import { truncateText } from '@/lib/truncate.ts';
 import { ChartControls } from './chart-controls.tsx';
 import { MetricChartCard, type ChartRun } from './metric-chart-card.tsx';
 import { chartSearchSchema } from './url-state.ts';
@@ -21,6 +23,9 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
     return metricKeys.filter((key) => (chosen.size === 0 || chosen.has(key)) && (!needle || key.toLowerCase().includes(needle)));
   }, [metricKeys, chosen, filter]);
   const groups = useMemo(() => groupMetricKeys(keys), [keys]);
+  // A string, not the runs array (a new one per render of the compare page), so that a failed
+  // chart stays failed until the runs really change.
+  const runIds = runs.map((run) => run.runId).join(',');
 
   if (metricKeys.length === 0) return <p className="empty-state">No metrics logged.</p>;
   return (
@@ -42,7 +47,10 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
           {group.name ? <h2 className="chart-group__title">{group.name}</h2> : null}
           <div className="chart-grid">
             {group.keys.map((key) => (
-              <MetricChartCard key={key} metricKey={key} runs={runs} settings={settings} onZoomChange={(zoom) => update({ zoom })} />
+              // One card that cannot draw (an unexpected value) leaves the other charts working.
+              <PanelBoundary key={key} label={`The chart of “${truncateText(key, 80).text}” failed`} resetKeys={[runIds, settings]}>
+                <MetricChartCard metricKey={key} runs={runs} settings={settings} onZoomChange={(zoom) => update({ zoom })} />
+              </PanelBoundary>
             ))}
           </div>
         </section>

@@ -1,10 +1,12 @@
 // Runs side by side (chosen in the run table, or linked from a portal): who they are, their
 // params and metrics, and — through the `charts` slot the route fills — every metric charted
-// with one line per run. Runs that fail to load are named, not fatal.
+// with one line per run. Runs that fail to load are named, not fatal; the table and the charts
+// fail alone.
 import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { runQueryOptions, type Run } from '@/api/runs.ts';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { RunStatusBadge } from '@/components/run-status-badge.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { useDocumentTitle } from '@/components/use-document-title.ts';
@@ -54,8 +56,10 @@ export function ComparePage({ runIds, charts }: ComparePageProps) {
             <input type="checkbox" checked={search.onlyDifferences} onChange={(e) => update({ onlyDifferences: e.target.checked })} />
             Only differences
           </label>
-          <CompareTable runs={runs} onlyDifferences={search.onlyDifferences} />
-          {charts(runs, metricKeys)}
+          <PanelBoundary label="The comparison table failed" resetKeys={[search.onlyDifferences]}>
+            <CompareTable runs={runs} onlyDifferences={search.onlyDifferences} />
+          </PanelBoundary>
+          <PanelBoundary label="The charts failed">{charts(runs, metricKeys)}</PanelBoundary>
         </>
       )}
     </main>

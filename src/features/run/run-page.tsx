@@ -3,11 +3,12 @@
 // id says so instead of crashing.
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
 import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useDocumentTitle } from '@/components/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 import { RunHeader } from './run-header.tsx';
@@ -25,6 +26,8 @@ export function RunPage({ experimentId, runId, children }: RunPageProps) {
   const parent = useQuery({ ...runQueryOptions(parentId ?? ''), enabled: Boolean(parentId) });
   const childRuns = useQuery({ ...childRunsQueryOptions(run.data?.experimentId ?? experimentId, runId), enabled: run.isSuccess });
   useDocumentTitle(run.data?.name || runId, 'Run');
+  // Another tab (or another file in the artifacts tab) clears a failed tab.
+  const { pathname } = useLocation();
 
   if (run.isError) {
     return (
@@ -52,13 +55,18 @@ export function RunPage({ experimentId, runId, children }: RunPageProps) {
   );
   return (
     <main className="page run-page" aria-labelledby="page-heading">
-      <RunHeader run={run.data} experimentName={experiment.data?.name} parent={parent.data} children={childRuns.data} />
+      <PanelBoundary label="The run header failed" resetKeys={[run.data, parent.data, childRuns.data]}>
+        <RunHeader run={run.data} experimentName={experiment.data?.name} parent={parent.data} children={childRuns.data} />
+      </PanelBoundary>
       <nav aria-label="Run sections" className="tabs">
         {tab(paths.run.getHref(experimentId, runId), 'Overview', true)}
         {tab(paths.runMetrics.getHref(experimentId, runId), 'Metrics')}
         {tab(paths.runArtifacts.getHref(experimentId, runId), 'Artifacts')}
       </nav>
-      {children}
+      {/* The tabs stay usable when the content of one cannot render. */}
+      <PanelBoundary label="This tab failed" resetKeys={[pathname]}>
+        {children}
+      </PanelBoundary>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { RunSearchBar } from './run-search-bar.tsx';
 import { RunTable } from './run-table.tsx';
@@ -25,6 +26,9 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
   // An invalid filter is the user's input, shown beside the box rather than as a page error.
   const filterError = query.error?.status === 400 && search.searchFilter ? query.error.message : undefined;
   const shownColumns = [...view.placement.left, ...view.placement.center];
+  // A change of experiments or of the view (filter, sort, columns, grouping) may render past
+  // whatever failed, so it clears a failed table or toolbar.
+  const resetKeys = [experimentIds.join(','), search];
 
   return (
     <section aria-label="Runs" className="runs-panel">
@@ -42,29 +46,33 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
         <Loading label="Loading runs…" />
       ) : filterError ? null : (
         <>
-          <RunTableTools
-            chooser={{ columns: view.columns.slice(1), choice: view.choice, actions: view.chooserActions }}
-            keys={view.keys}
-            groupBy={search.groupBy}
-            onGroupByChange={(groupBy) => update({ groupBy })}
-            selected={view.selectedRuns}
-            onClearSelection={() => update({ selected: '' })}
-            exportSource={{ rows: view.tableRows, columns: shownColumns, fileName: exportName }}
-          />
+          <PanelBoundary label="The run table's tools failed" resetKeys={resetKeys}>
+            <RunTableTools
+              chooser={{ columns: view.columns.slice(1), choice: view.choice, actions: view.chooserActions }}
+              keys={view.keys}
+              groupBy={search.groupBy}
+              onGroupByChange={(groupBy) => update({ groupBy })}
+              selected={view.selectedRuns}
+              onClearSelection={() => update({ selected: '' })}
+              exportSource={{ rows: view.tableRows, columns: shownColumns, fileName: exportName }}
+            />
+          </PanelBoundary>
           <p className="status-line" role="status">
             {/* MLflow returns no total, so the count grows until the last page. */}
             {isPaging ? `Loading runs… ${count.format(loadedCount)} of …` : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
             {isPaging ? <progress className="status-line__progress" aria-label="Loading runs" /> : null}
           </p>
           {rows.length > 0 ? (
-            <RunTable
-              rows={view.tableRows}
-              placement={view.placement}
-              sort={{ key: search.orderByKey, ascending: search.orderByAsc }}
-              expanded={view.expanded}
-              selected={view.selected}
-              handlers={view.handlers}
-            />
+            <PanelBoundary label="The run table failed" resetKeys={resetKeys}>
+              <RunTable
+                rows={view.tableRows}
+                placement={view.placement}
+                sort={{ key: search.orderByKey, ascending: search.orderByAsc }}
+                expanded={view.expanded}
+                selected={view.selected}
+                handlers={view.handlers}
+              />
+            </PanelBoundary>
           ) : (
             <p className="empty-state">{search.searchFilter ? 'No run matches this search.' : experimentIds.length > 1 ? 'No runs in these experiments.' : 'No runs in this experiment.'}</p>
           )}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ArtifactFile } from '@/api/artifacts.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { parseMlModel } from '@/lib/mlmodel/parse-mlmodel.ts';
 import { loggedModelUri, runModelUri } from '@/lib/mlmodel/snippets.ts';
 import { fileUrl, type ArtifactLocation } from '../location.ts';
@@ -54,32 +55,43 @@ export function ModelView({ location, dirPath, files, runId, modelId }: ModelVie
   return (
     <section className="model-view" aria-labelledby="model-view-heading">
       <h2 id="model-view-heading">MLflow model</h2>
-      <ModelSummary model={model} modelUri={modelUri} />
-      <SignatureView signature={model.signature} />
+      {/* Each section stands alone: a hostile signature or conda.yaml fails only its own. */}
+      <PanelBoundary label="The model summary failed" resetKeys={[model]}>
+        <ModelSummary model={model} modelUri={modelUri} />
+      </PanelBoundary>
+      <PanelBoundary label="The signature failed" resetKeys={[model]}>
+        <SignatureView signature={model.signature} />
+      </PanelBoundary>
       {exampleInfo && has(exampleInfo.artifactPath) ? (
-        <InputExampleView
-          info={exampleInfo}
-          exampleUrl={fileUrl(location, join(dirPath, exampleInfo.artifactPath))}
-          exampleSize={sizeOf(exampleInfo.artifactPath)}
+        <PanelBoundary label="The input example failed" resetKeys={[model]}>
+          <InputExampleView
+            info={exampleInfo}
+            exampleUrl={fileUrl(location, join(dirPath, exampleInfo.artifactPath))}
+            exampleSize={sizeOf(exampleInfo.artifactPath)}
+            servingUrl={servingPath && has(servingPath) ? fileUrl(location, join(dirPath, servingPath)) : undefined}
+            servingSize={servingPath ? sizeOf(servingPath) : undefined}
+            inputs={inputs?.ok ? inputs.value : undefined}
+          />
+        </PanelBoundary>
+      ) : null}
+      <PanelBoundary label="The environment failed" resetKeys={[model]}>
+        <EnvironmentView
+          files={[
+            { name: model.environment.conda ?? 'conda.yaml', kind: 'conda' as const },
+            { name: model.environment.virtualenv ?? 'python_env.yaml', kind: 'python-env' as const },
+            { name: 'requirements.txt', kind: 'requirements' as const },
+          ]
+            .filter((file) => has(file.name))
+            .map((file) => ({ ...file, url: fileUrl(location, join(dirPath, file.name)), size: sizeOf(file.name) }))}
+        />
+      </PanelBoundary>
+      <PanelBoundary label="The usage snippets failed" resetKeys={[model]}>
+        <SnippetsView
+          modelUri={modelUri}
           servingUrl={servingPath && has(servingPath) ? fileUrl(location, join(dirPath, servingPath)) : undefined}
           servingSize={servingPath ? sizeOf(servingPath) : undefined}
-          inputs={inputs?.ok ? inputs.value : undefined}
         />
-      ) : null}
-      <EnvironmentView
-        files={[
-          { name: model.environment.conda ?? 'conda.yaml', kind: 'conda' as const },
-          { name: model.environment.virtualenv ?? 'python_env.yaml', kind: 'python-env' as const },
-          { name: 'requirements.txt', kind: 'requirements' as const },
-        ]
-          .filter((file) => has(file.name))
-          .map((file) => ({ ...file, url: fileUrl(location, join(dirPath, file.name)), size: sizeOf(file.name) }))}
-      />
-      <SnippetsView
-        modelUri={modelUri}
-        servingUrl={servingPath && has(servingPath) ? fileUrl(location, join(dirPath, servingPath)) : undefined}
-        servingSize={servingPath ? sizeOf(servingPath) : undefined}
-      />
+      </PanelBoundary>
     </section>
   );
 }
