@@ -3,7 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { MLFLOW_BASE, buildUrl, requestJson, requestResponse } from './client.ts';
+import { MLFLOW_BASE, bodyReadError, buildUrl, requestJson, requestResponse } from './client.ts';
 import { int64, list, pageToken } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
@@ -134,12 +134,20 @@ export async function fetchArtifactBytes(url: string, knownSize: number | undefi
     await response.body?.cancel();
     throw new TooLargeError(maxBytes);
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  // A connection that drops mid-body rejects the read with a bare TypeError (client.ts).
+  const orCutOff = async <T>(read: Promise<T>): Promise<T> => {
+    try {
+      return await read;
+    } catch (err) {
+      throw bodyReadError(err, url, response.status, signal);
+    }
+  };
+  if (!response.body) return new Uint8Array(await orCutOff(response.arrayBuffer()));
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await orCutOff(reader.read());
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { buildUrl, primeRequest, requestJson } from './client.ts';
+import { fetchArtifactBytes } from './artifacts.ts';
+import { buildUrl, primeRequest, requestJson, requestText } from './client.ts';
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
   vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
@@ -60,6 +61,74 @@ describe('requestJson errors', () => {
     await expect(requestJson({ path: '/x' }, z.object({ experiments: z.array(z.string()) }))).rejects.toMatchObject({
       kind: 'invalid-response',
     });
+  });
+});
+
+/** A 200 whose body stops after `head`: what the browser gives when the connection drops mid-body. */
+function cutOff(head: string, reason: unknown = new TypeError('network error')) {
+  const bytes = new TextEncoder().encode(head);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+    },
+    pull(controller) {
+      controller.error(reason);
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+}
+
+describe('bodies cut off mid-way', () => {
+  const truncated = { kind: 'truncated', status: 200, message: 'the response was cut off before it ended', isRecoverable: true };
+
+  it('are a recoverable ApiError for JSON, not a bare TypeError', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => cutOff('{"experiments": [{"experiment_id": "1", "na')));
+    const error = await failure();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject(truncated);
+  });
+
+  it('are a recoverable ApiError for text', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => cutOff('3.10.')));
+    await expect(requestText({ path: '/mlflow/version' })).rejects.toMatchObject(truncated);
+  });
+
+  it('are a recoverable ApiError for streamed artifact bytes', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => cutOff('a,b\n1,')));
+    await expect(fetchArtifactBytes('/mlflow/get-artifact?path=t.csv', undefined, 1_000_000)).rejects.toMatchObject(truncated);
+  });
+
+  it('stay an abort when the caller aborted while the body arrived', async () => {
+    const controller = new AbortController();
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        controller.abort(abort);
+        return cutOff('{"a', abort);
+      }),
+    );
+    const read = requestJson({ path: '/mlflow/x', signal: controller.signal }, z.object({}));
+    await expect(read).rejects.toBe(abort);
+    await expect(read).rejects.not.toBeInstanceOf(ApiError);
+    const stream = fetchArtifactBytes('/mlflow/get-artifact?path=t.csv', undefined, 1_000_000, controller.signal);
+    await expect(stream).rejects.toBe(abort);
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads an HTTP date', async () => {
+    respond(429, 'slow down', { 'retry-after': new Date(Date.now() + 60_000).toUTCString() });
+    const { retryAfterMs } = await failure();
+    expect(retryAfterMs).toBeGreaterThan(58_000);
+    expect(retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('ignores values that are neither seconds nor a date', async () => {
+    for (const header of ['-5', '7.5', 'soon', '']) {
+      respond(503, 'busy', { 'retry-after': header });
+      expect((await failure()).retryAfterMs, header).toBeUndefined();
+    }
   });
 });
 

@@ -78,7 +78,7 @@ async function send(spec: RequestSpec): Promise<{ response: Response; url: strin
 /** Sends a request and validates its JSON body against `schema`. */
 export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
   const { response, url } = await send(spec);
-  const text = await response.text();
+  const text = await readText(response, url, spec.signal);
   let json: unknown;
   try {
     json = text.trim() === '' ? {} : parseJsonLenient(text);
@@ -96,16 +96,37 @@ export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, sc
 
 /** Sends a request and returns its body as text (plain-text endpoints such as /version). */
 export async function requestText(spec: RequestSpec): Promise<string> {
-  const { response } = await send(spec);
-  return response.text();
+  const { response, url } = await send(spec);
+  return readText(response, url, spec.signal);
 }
 
 /**
  * Sends a request and returns the successful Response unread, for bodies the caller streams
- * (artifact previews read with a byte cap, src/api/artifacts.ts). Failures are ApiErrors as above.
+ * (artifact previews read with a byte cap, src/api/artifacts.ts). Failures are ApiErrors as above;
+ * a failed read of the body goes through bodyReadError.
  */
 export async function requestResponse(spec: RequestSpec): Promise<Response> {
   return (await send(spec)).response;
+}
+
+async function readText(response: Response, url: string, signal: AbortSignal | undefined): Promise<string> {
+  try {
+    return await response.text();
+  } catch (err) {
+    throw bodyReadError(err, url, response.status, signal);
+  }
+}
+
+/**
+ * What a failed read of a body becomes. The browser rejects with a bare TypeError when the
+ * connection drops mid-body (fewer bytes than Content-Length, a reset, the proxy's upstream
+ * gone): that is an ApiError the app can retry. A read the caller aborted stays an abort, so
+ * TanStack Query treats it as a cancellation, not a failure.
+ */
+export function bodyReadError(err: unknown, url: string, status: number, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted || (err instanceof Error && err.name === 'AbortError')) return err;
+  if (err instanceof ApiError) return err;
+  return new ApiError({ kind: 'truncated', url, status, message: 'the response was cut off before it ended' });
 }
 
 async function errorFromResponse(response: Response, url: string): Promise<ApiError> {
@@ -147,10 +168,15 @@ function htmlTitle(html: string): string {
   return title ? excerpt(title) : '';
 }
 
+/**
+ * Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returned as the server
+ * said it, in ms from now; retry-policy.ts floors and caps it before anything waits on it.
+ */
 function parseRetryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // Only something date-like: Date.parse also reads "-5" or "7.5" as (odd) dates.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
