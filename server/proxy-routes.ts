@@ -10,8 +10,6 @@ type Method = 'GET' | 'POST';
 interface ProxyRoute {
   methods: readonly Method[];
   path: RegExp;
-  /** Query parameters that name artifact paths and get traversal checks. */
-  artifactParams?: readonly string[];
   /** The path tail is an artifact path and gets traversal checks. */
   artifactTail?: boolean;
   /** Answers with an artifact's bytes (untrusted content: served sandboxed, see security.ts). */
@@ -37,21 +35,22 @@ const ROUTES: readonly ProxyRoute[] = [
   route(['POST'], `${API2}/runs/search`),
   route(['GET'], `${API2}/runs/get`),
   route(['GET'], `${API2}/metrics/get-history`),
-  route(['GET'], `${API2}/artifacts/list`, { artifactParams: ['path'] }),
+  route(['GET'], `${API2}/artifacts/list`),
   // FastTrackML serves artifacts here instead of /get-artifact.
-  route(['GET'], `${API2}/artifacts/get`, { artifactParams: ['path'], download: true }),
-  route(['GET'], '/get-artifact', { artifactParams: ['path'], download: true }),
+  route(['GET'], `${API2}/artifacts/get`, { download: true }),
+  route(['GET'], '/get-artifact', { download: true }),
   // MLflow's artifact proxy: a file's bytes by path (the app never lists through it).
-  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts/.+', { artifactTail: true, artifactParams: ['path'], download: true }),
+  route(['GET'], '/api/2\\.0/mlflow-artifacts/artifacts/.+', { artifactTail: true, download: true }),
   route(['POST'], `${API2}/logged-models/search`),
-  route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/directories`, {
-    artifactParams: ['artifact_directory_path'],
-  }),
-  route(['GET'], `${AJAX2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/files`, {
-    artifactParams: ['artifact_file_path'],
-    download: true,
-  }),
+  route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/directories`),
+  route(['GET'], `${AJAX2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/files`, { download: true }),
 ];
+
+/**
+ * Query parameters that name artifact paths, checked on every route: an endpoint that ignores
+ * them today may not tomorrow, and no request of the app sends one where it does not belong.
+ */
+const ARTIFACT_PATH_PARAMS = ['path', 'artifact_directory_path', 'artifact_file_path'] as const;
 
 export type RouteDecision =
   | { ok: true; upstreamPath: string; artifactDownload: boolean }
@@ -94,7 +93,7 @@ export function decideProxyRoute(method: string, rawUrl: string): RouteDecision 
     if (tail && !isSafeArtifactPath(tail)) return refuse(400, 'unsafe artifact path');
   }
   const params = new URLSearchParams(rawQuery);
-  for (const name of match.artifactParams ?? []) {
+  for (const name of ARTIFACT_PATH_PARAMS) {
     for (const value of params.getAll(name)) {
       if (value !== '' && !isSafeArtifactPath(value)) return refuse(400, `unsafe artifact path in "${name}"`);
     }
