@@ -6,6 +6,8 @@ import { stopProcessGroup, waitFor } from './processes.ts';
 
 export interface RunlensServer {
   url: string;
+  /** The serve process, for the soak's memory readings. */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -34,5 +36,5 @@ export async function startRunlens(
   ).catch((err: Error) => {
     throw new Error(`${err.message}\n${output}`);
   });
-  return { url: url.replace(/\/$/, ''), output: () => output, stop: () => stopProcessGroup(child) };
+  return { url: url.replace(/\/$/, ''), pid: child.pid!, output: () => output, stop: () => stopProcessGroup(child) };
 }
