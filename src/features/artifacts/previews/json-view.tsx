@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatJson, MAX_JSON_DEPTH } from '@/lib/json-depth.ts';
 import { TextView } from './text-view.tsx';
 import { JsonTree } from './json-tree.tsx';
 
@@ -7,7 +8,10 @@ export interface JsonViewProps {
   label: string;
 }
 
-/** JSON pretty-printed, or as a collapsible tree; invalid JSON as text with the parse error. */
+/**
+ * JSON pretty-printed, or as a collapsible tree; invalid JSON as text with the parse error, and
+ * JSON nested too deeply to re-format (see json-depth.ts) as written.
+ */
 export function JsonView({ text, label }: JsonViewProps) {
   const [mode, setMode] = useState<'text' | 'tree'>('text');
   const parsed = useMemo(() => {
@@ -17,6 +21,7 @@ export function JsonView({ text, label }: JsonViewProps) {
       return { ok: false as const, error: err instanceof Error ? err.message : String(err) };
     }
   }, [text]);
+  const formatted = useMemo(() => (parsed.ok && mode === 'text' ? formatJson(parsed.value, 2) : undefined), [parsed, mode]);
   if (!parsed.ok) {
     return (
       <>
@@ -37,7 +42,18 @@ export function JsonView({ text, label }: JsonViewProps) {
           Tree
         </button>
       </div>
-      {mode === 'text' ? <TextView text={JSON.stringify(parsed.value, null, 2)} label={label} /> : <JsonTree value={parsed.value} />}
+      {mode === 'tree' ? (
+        <JsonTree value={parsed.value} onViewAsText={() => setMode('text')} />
+      ) : formatted === undefined ? (
+        <>
+          <p className="artifact-notice" role="note">
+            Nested deeper than {MAX_JSON_DEPTH} levels: shown as written, not re-formatted.
+          </p>
+          <TextView text={text} label={label} />
+        </>
+      ) : (
+        <TextView text={formatted} label={label} />
+      )}
     </>
   );
 }
