@@ -3,6 +3,8 @@
 // Numbers are written as numbers, including negative ones, which is why the guard applies only
 // to strings.
 
+import { isoTimestamp } from './format-time.ts';
+
 export type CsvCell = string | number | undefined | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,6 +14,11 @@ export function csvCell(value: CsvCell): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A time cell: ISO 8601 (UTC) where a Date can hold it, else the number as logged, never a throw. */
+export function csvTimestamp(ms: number | undefined | null): CsvCell {
+  return ms === undefined || ms === null ? undefined : isoTimestamp(ms);
 }
 
 export function toCsv(rows: Iterable<readonly CsvCell[]>): string {

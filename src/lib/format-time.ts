@@ -1,5 +1,10 @@
 // Timestamps are milliseconds since the epoch (MLflow int64). Shown in the viewer's time zone
 // with the zone named, so screenshots taken elsewhere are unambiguous.
+//
+// Nothing here throws. A logged time can be anything a client sent: a nanosecond clock stored
+// as milliseconds (1.7e18) lies outside the ±8.64e15 ms a Date can hold, and Intl then throws
+// RangeError, which would take the whole table or chart down with it. Such a value is shown as
+// the number it is, marked "(out of range)".
 
 // Compact and sortable by eye: 2026-11-22 14:03 (local time; the tooltip names the zone).
 const dateTime = new Intl.DateTimeFormat('en-CA', {
@@ -12,16 +17,53 @@ const dateTime = new Intl.DateTimeFormat('en-CA', {
 });
 const withZone = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 
+/** ECMAScript's Date range: 100,000,000 days either side of 1970. */
+export const MAX_DATE_MS = 8.64e15;
 /** Below this a "millisecond" timestamp is before March 1973: almost surely seconds. */
 const PROBABLY_SECONDS = 1e11;
+/** Above this (year 5138) it is almost surely micro- or nanoseconds. */
+const PROBABLY_FINER = 1e14;
+const FINER_UNITS = [
+  ['microseconds', 1e3],
+  ['nanoseconds', 1e6],
+] as const;
+
+export function isDateInRange(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
+/** "1700000000000000000 (out of range)": the value as logged (integers print in full below 1e21). */
+export function outOfRange(ms: number): string {
+  return `${String(ms)} (out of range)`;
+}
+
+/** Formats with any Intl formatter; a time a Date cannot hold gives the outOfRange text. */
+export function formatTimeWith(format: Intl.DateTimeFormat, ms: number): string {
+  if (!isDateInRange(ms)) return outOfRange(ms);
+  try {
+    return format.format(ms);
+  } catch {
+    return outOfRange(ms);
+  }
+}
 
 export function formatTimestamp(ms: number | undefined | null): string {
-  if (ms === undefined || ms === null || !Number.isFinite(ms) || ms <= 0) return '—';
-  return dateTime.format(ms).replace(',', '');
+  if (ms === undefined || ms === null || Number.isNaN(ms) || ms <= 0) return '—';
+  return isDateInRange(ms) ? formatTimeWith(dateTime, ms).replace(',', '') : outOfRange(ms);
 }
 
 export function describeTimestamp(ms: number | undefined | null): string | undefined {
-  if (ms === undefined || ms === null || !Number.isFinite(ms) || ms <= 0) return undefined;
-  const full = withZone.format(ms);
-  return ms < PROBABLY_SECONDS ? `${full} (value ${ms} looks like seconds, not milliseconds)` : full;
+  if (ms === undefined || ms === null || Number.isNaN(ms) || ms <= 0) return undefined;
+  const full = isDateInRange(ms) ? formatTimeWith(withZone, ms) : outOfRange(ms);
+  if (ms < PROBABLY_SECONDS) return `${full} (value ${ms} looks like seconds, not milliseconds)`;
+  if (ms < PROBABLY_FINER) return full;
+  const finer = FINER_UNITS.find(([, per]) => ms / per >= PROBABLY_SECONDS && ms / per < PROBABLY_FINER);
+  return finer ? `${full}: value ${ms} looks like ${finer[0]}, not milliseconds (as ${finer[0]}: ${formatTimeWith(withZone, ms / finer[1])})` : full;
+}
+
+/** ISO 8601 in UTC for files (CSV), or the raw number when a Date cannot hold it. */
+export function isoTimestamp(ms: number): string | number {
+  if (!isDateInRange(ms)) return ms;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? ms : date.toISOString();
 }

@@ -1,4 +1,5 @@
 // Display of metric values: NaN and infinities are shown, never hidden or thrown on.
+import { MAX_DATE_MS } from './format-time.ts';
 
 export function formatMetric(value: number | undefined): string {
   if (value === undefined) return '';
@@ -13,6 +14,8 @@ export function formatMetric(value: number | undefined): string {
 /** "1h 02m", "3.4 s", "—" for unknown or negative spans (a RUNNING run's end is not known). */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
+  // Beyond what two Dates can span: the run's times are in another unit (format-time.ts).
+  if (ms > 2 * MAX_DATE_MS) return `${String(ms)} ms (out of range)`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;

@@ -1,12 +1,14 @@
-import type { XAxisKind } from '@/lib/series/chart-data.ts';
+import { formatTimeWith } from '@/lib/format-time.ts';
 import { formatMetric } from '@/lib/format-value.ts';
+import type { XAxisKind } from '@/lib/series/chart-data.ts';
 
 const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export const xAxisLabel: Record<XAxisKind, string> = { step: 'Step', time: 'Wall time (UTC)', relative: 'Relative time' };
 
 export function formatX(kind: XAxisKind, x: number): string {
-  if (kind === 'time') return time.format(x);
+  // A logged time outside Date's range (a nanosecond clock) is labelled, not thrown on.
+  if (kind === 'time') return formatTimeWith(time, x);
   if (kind === 'relative') {
     const s = Math.abs(x);
     if (s < 120) return `${Number(x.toPrecision(3))} s`;

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { formatTimestamp, describeTimestamp } from '@/lib/format-time.ts';
 import { formatDuration, formatMetric } from '@/lib/format-value.ts';
-import type { CsvCell } from '@/lib/csv.ts';
+import { csvTimestamp, type CsvCell } from '@/lib/csv.ts';
 import type { RunKeys } from './collect-keys.ts';
 import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';
@@ -112,10 +112,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       kind: 'attribute',
       size: 150,
       value: (row) => runOf(row)?.startTime,
-      csv: (row) => {
-        const start = runOf(row)?.startTime;
-        return start === undefined ? undefined : new Date(start).toISOString();
-      },
+      csv: (row) => csvTimestamp(runOf(row)?.startTime),
       render: (row) => (row.kind === 'run' ? <span title={describeTimestamp(row.run.startTime)}>{formatTimestamp(row.run.startTime)}</span> : null),
     },
     {

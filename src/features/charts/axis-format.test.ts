@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatX } from './axis-format.ts';
+
+describe('formatX', () => {
+  it('labels wall time in UTC', () => {
+    expect(formatX('time', Date.UTC(2026, 0, 2, 3, 4))).toMatch(/Jan 2.*03:04/);
+  });
+
+  it('labels a wall time outside Date’s range (a nanosecond clock) instead of throwing', () => {
+    expect(formatX('time', 1.7e18)).toBe('1700000000000000000 (out of range)');
+    expect(formatX('time', -9e15)).toBe('-9000000000000000 (out of range)');
+  });
+
+  it('returns a label for any double on every axis', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('step' as const, 'time' as const, 'relative' as const), fc.double(), (kind, x) => {
+        expect(typeof formatX(kind, x)).toBe('string');
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
