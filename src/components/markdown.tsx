@@ -23,7 +23,24 @@ const components: Components = {
   img: ({ alt }) => <span className="muted">[image: {alt}]</span>,
 };
 
+/**
+ * Longer sources are not parsed: Markdown is parsed on the main thread, and a 10 MB file froze
+ * the page. They are shown as plain text, cut at this length (callers with a better text view,
+ * such as artifact previews, check this themselves first).
+ */
+export const MAX_MARKDOWN_CHARS = 200_000;
+
 export function Markdown({ source }: { source: string }) {
+  if (source.length > MAX_MARKDOWN_CHARS) {
+    return (
+      <div className="markdown">
+        <p className="muted" role="note">
+          Too long to format as Markdown ({source.length.toLocaleString('en-US')} characters): the first {MAX_MARKDOWN_CHARS.toLocaleString('en-US')} are shown as plain text.
+        </p>
+        <pre className="markdown__plain">{source.slice(0, MAX_MARKDOWN_CHARS)}</pre>
+      </div>
+    );
+  }
   return (
     <div className="markdown">
       <ReactMarkdown skipHtml={false} urlTransform={safeUrl} components={components} disallowedElements={['script', 'style', 'iframe']}>

@@ -1,4 +1,3 @@
-import { Markdown } from '@/components/markdown.tsx';
 import type { ReactNode } from 'react';
 import { TooLargeError } from '@/api/artifacts.ts';
 import { ErrorState } from '@/components/error-state.tsx';
@@ -6,6 +5,7 @@ import { Loading } from '@/components/loading.tsx';
 import type { PreviewKind } from '../file-kind.ts';
 import { useArtifactText } from '../use-artifact-text.ts';
 import { JsonView } from './json-view.tsx';
+import { MarkdownView } from './markdown-view.tsx';
 import { TableView } from './table-view.tsx';
 import { TextView } from './text-view.tsx';
 
@@ -46,10 +46,7 @@ export function TextPreview({ url, size, name, kind, downloadOnly }: TextPreview
       ) : kind === 'table' ? (
         <TableView text={decoded.text} delimiter={name.toLowerCase().endsWith('.tsv') ? '\t' : ','} label={label} />
       ) : kind === 'markdown' ? (
-        // Sanitised: raw HTML in the file stays text, javascript: links are dropped.
-        <div className="artifact-markdown" aria-label={label}>
-          <Markdown source={decoded.text} />
-        </div>
+        <MarkdownView text={decoded.text} label={label} />
       ) : (
         <TextView text={decoded.text} label={label} />
       )}
