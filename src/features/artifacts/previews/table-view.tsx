@@ -1,5 +1,6 @@
 import { Loading } from '@/components/loading.tsx';
-import { TABLE_ROW_CAP, useParsedTable } from '../use-parsed-table.ts';
+import { TABLE_CAPS, type TablePreview } from '@/lib/table-preview.ts';
+import { useParsedTable } from '../use-parsed-table.ts';
 
 export interface TableViewProps {
   text: string;
@@ -7,28 +8,18 @@ export interface TableViewProps {
   label: string;
 }
 
-/** CSV/TSV as a table: parsed off the main thread, the first TABLE_ROW_CAP rows. */
+/** CSV/TSV as a table: parsed off the main thread, the first rows and columns (lib/table-preview.ts). */
 export function TableView({ text, delimiter, label }: TableViewProps) {
   const table = useParsedTable(text, delimiter);
   if (!table) return <Loading label="Parsing table…" />;
-  const [header = [], ...rows] = table.rows;
   return (
     <>
-      {table.truncated ? (
-        <p className="artifact-notice" role="note">
-          Showing the first {TABLE_ROW_CAP.toLocaleString('en-US')} rows; download the file for the rest.
-        </p>
-      ) : null}
-      {table.errors.length > 0 ? (
-        <p className="artifact-notice" role="note">
-          Parse warnings: {table.errors.join('; ')}
-        </p>
-      ) : null}
+      <TableNotices table={table} />
       <div className="artifact-table-scroll">
         <table className="data-table artifact-table" aria-label={label}>
           <thead>
             <tr>
-              {header.map((cell, i) => (
+              {table.header.map((cell, i) => (
                 <th key={i} scope="col">
                   {cell}
                 </th>
@@ -36,7 +27,7 @@ export function TableView({ text, delimiter, label }: TableViewProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, r) => (
+            {table.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
                   <td key={c}>{cell}</td>
@@ -46,6 +37,29 @@ export function TableView({ text, delimiter, label }: TableViewProps) {
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+function TableNotices({ table }: { table: TablePreview }) {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const shownColumns = Math.min(table.totalColumns, TABLE_CAPS.maxColumns);
+  const cut = [
+    table.moreRows ? `the first ${count(table.rows.length)} rows` : undefined,
+    table.totalColumns > shownColumns ? `${count(shownColumns)} of ${count(table.totalColumns)} columns` : undefined,
+  ].filter((part) => part !== undefined);
+  return (
+    <>
+      {cut.length > 0 ? (
+        <p className="artifact-notice" role="note">
+          Showing {cut.join(' and ')}; download the file for the rest.
+        </p>
+      ) : null}
+      {table.errors.length > 0 ? (
+        <p className="artifact-notice" role="note">
+          Parse warnings: {table.errors.join('; ')}
+        </p>
+      ) : null}
     </>
   );
 }
