@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, previewGate, previewKind } from './file-kind.ts';
+import { formatBytes, imageMimeType, previewGate, previewKind, urlPreviewLoad } from './file-kind.ts';
 import { decodeText } from './decode-text.ts';
 
 describe('previewKind', () => {
@@ -32,6 +32,19 @@ describe('previewGate', () => {
     expect(previewGate('image', 60 * 1024 * 1024)).toMatchObject({ ok: false, reason: expect.stringMatching(/60 MB/) });
     expect(previewGate('binary', 10)).toMatchObject({ ok: false });
     expect(previewGate('text', undefined)).toEqual({ ok: true });
+  });
+
+  it('loads images of unknown size through the capped reader, and HTML of unknown size only on request', () => {
+    expect(urlPreviewLoad('image', 2048)).toBe('url');
+    expect(urlPreviewLoad('image', undefined)).toBe('capped-read');
+    expect(urlPreviewLoad('html', 2048)).toBe('url');
+    expect(urlPreviewLoad('html', undefined)).toBe('on-request');
+  });
+
+  it('types image blobs from the name', () => {
+    expect(imageMimeType('plot.PNG')).toBe('image/png');
+    expect(imageMimeType('photo.jpg')).toBe('image/jpeg');
+    expect(imageMimeType('logo.svg')).toBe('image/svg+xml');
   });
 
   it('formats sizes', () => {

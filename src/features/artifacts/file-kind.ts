@@ -44,6 +44,32 @@ export function previewGate(kind: PreviewKind, size: number | undefined): Gate {
   return { ok: true };
 }
 
+/**
+ * How a preview the browser loads from a URL (an image, an HTML frame) is loaded. With a listed
+ * size, previewGate has already checked it and the URL is loaded as is. Some stores list no
+ * sizes, and then nothing would stop a multi-gigabyte "image" streaming into the page: images are
+ * read through the capped reader instead (MAX_IMAGE_READ_BYTES) and shown from a blob, and HTML,
+ * which cannot run from a blob (see previews/html-view.tsx), loads only when asked. PDFs are
+ * always read through the capped reader.
+ */
+export type UrlPreviewLoad = 'url' | 'capped-read' | 'on-request';
+
+export function urlPreviewLoad(kind: 'image' | 'html', size: number | undefined): UrlPreviewLoad {
+  if (size !== undefined) return 'url';
+  return kind === 'image' ? 'capped-read' : 'on-request';
+}
+
+/** The maximum an unknown-size image is read to (the size gate for images). */
+export const MAX_IMAGE_READ_BYTES = MAX_PREVIEW_BYTES;
+
+const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', svg: 'image/svg+xml' };
+
+/** The type a blob of image bytes is given, from the name (SVG is drawn only when typed so). */
+export function imageMimeType(fileName: string): string {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
+  return IMAGE_TYPES[ext] ?? `image/${ext}`;
+}
+
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined || !Number.isFinite(bytes)) return '';
   if (bytes < 1024) return `${bytes} B`;

@@ -3,6 +3,7 @@ import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { formatBytes, previewGate, previewKind } from './file-kind.ts';
 import { fileUrl, type ArtifactLocation } from './location.ts';
 import { HtmlView } from './previews/html-view.tsx';
+import { ImageView } from './previews/image-view.tsx';
 import { PdfView } from './previews/pdf-view.tsx';
 import { TextPreview } from './previews/text-preview.tsx';
 
@@ -25,8 +26,8 @@ export function FilePreview({ location, path, size }: FilePreviewProps) {
   );
   let preview: ReactNode;
   if (!gate.ok) preview = downloadOnly(gate.reason);
-  else if (kind === 'image') preview = <img className="artifact-image" src={url} alt={name} />;
-  else if (kind === 'html') preview = <HtmlView url={url} name={name} />;
+  else if (kind === 'image') preview = <ImageView url={url} size={size} name={name} />;
+  else if (kind === 'html') preview = <HtmlView url={url} size={size} name={name} />;
   else if (kind === 'pdf') preview = <PdfView url={url} size={size} name={name} />;
   else preview = <TextPreview key={url} url={url} size={size} name={name} kind={kind} downloadOnly={downloadOnly} />;
 

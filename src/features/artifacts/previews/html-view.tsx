@@ -1,5 +1,9 @@
+import { useState } from 'react';
+import { urlPreviewLoad } from '../file-kind.ts';
+
 export interface HtmlViewProps {
   url: string;
+  size: number | undefined;
   name: string;
 }
 
@@ -10,9 +14,20 @@ export interface HtmlViewProps {
  * (which would inherit the app's CSP and block every inline script of a Plotly report): the
  * proxy serves artifact bytes with their own CSP (`sandbox allow-scripts`, `connect-src 'none'`,
  * server/security.ts), so the frame cannot call the API either, and neither can the file when
- * opened directly.
+ * opened directly. A file whose size was not listed loads only when asked (file-kind.ts).
  */
-export function HtmlView({ url, name }: HtmlViewProps) {
+export function HtmlView({ url, size, name }: HtmlViewProps) {
+  const [requested, setRequested] = useState(false);
+  if (urlPreviewLoad('html', size) === 'on-request' && !requested) {
+    return (
+      <p className="artifact-download-only" role="status">
+        Its size is not listed, so it is not loaded until asked.{' '}
+        <button type="button" onClick={() => setRequested(true)}>
+          Load preview
+        </button>
+      </p>
+    );
+  }
   return (
     <>
       <p className="artifact-notice" role="note">

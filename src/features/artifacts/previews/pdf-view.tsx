@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
 import { artifactBytesQueryOptions, MAX_PREVIEW_BYTES } from '@/api/artifacts.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { useBlobSrc } from './use-blob-src.ts';
 
 export interface PdfViewProps {
   url: string;
@@ -13,16 +13,17 @@ export interface PdfViewProps {
 /**
  * The browser's PDF viewer in a frame. Fed from a blob typed application/pdf (whatever the file
  * holds, it is only ever handed to the PDF viewer): the proxy's sandbox CSP on artifact URLs
- * would make Chromium refuse to show the PDF there. The blob URL is revoked on unmount.
+ * would make Chromium refuse to show the PDF there. The bytes are read with the size cap (by
+ * counting when the size is unknown) and the blob URL is revoked on unmount.
  */
 export function PdfView({ url, size, name }: PdfViewProps) {
   const query = useQuery(artifactBytesQueryOptions(url, size, MAX_PREVIEW_BYTES));
-  const blobUrl = useMemo(
-    () => (query.data ? URL.createObjectURL(new Blob([query.data as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) : undefined),
-    [query.data],
-  );
-  useEffect(() => () => (blobUrl ? URL.revokeObjectURL(blobUrl) : undefined), [blobUrl]);
   if (query.isError) return <ErrorState error={query.error} compact />;
-  if (!blobUrl) return <Loading label="Loading PDF…" />;
-  return <iframe className="artifact-frame" title={`Preview of ${name}`} src={blobUrl} />;
+  if (!query.data) return <Loading label="Loading PDF…" />;
+  return <PdfFrame bytes={query.data} name={name} />;
+}
+
+function PdfFrame({ bytes, name }: { bytes: Uint8Array; name: string }) {
+  const ref = useBlobSrc(bytes, 'application/pdf');
+  return <iframe ref={ref} className="artifact-frame" title={`Preview of ${name}`} />;
 }
