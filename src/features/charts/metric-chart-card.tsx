@@ -87,7 +87,8 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure }: Metric
       </figcaption>
       <div ref={body} className="chart-card__body">
         {failed ? (
-          <ErrorState error={failed.error} onRetry={() => void failed.refetch()} compact />
+          // Retry re-fetches every run's history that failed, and only those.
+          <ErrorState error={failed.error} onRetry={() => queries.forEach((q) => q.isError && void q.refetch())} compact />
         ) : pending ? (
           <div className="chart-card__placeholder" style={{ height: HEIGHT }} />
         ) : data.series.every((s) => s.line.every((d) => d.y === null) && s.envelope.every((d) => d.range === null)) ? (
