@@ -146,7 +146,12 @@ test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 t
 
   await artifacts.goto(cases.experiment_id, run, 'data/metrics.json');
   await artifacts.detail.getByRole('button', { name: 'Tree' }).click();
-  await expect(artifacts.detail.getByLabel('JSON tree')).toContainText('deepest');
+  const tree = artifacts.detail.getByLabel('JSON tree');
+  // Closed branches render nothing until opened.
+  await expect(tree).toContainText('nested');
+  await expect(tree).not.toContainText('deepest');
+  for (const branch of [/depth: ?\{1\}/, /deeper: ?\[3\]/, /\b2: ?\{1\}/]) await tree.getByRole('button', { name: branch }).click();
+  await expect(tree).toContainText('deepest');
 
   // Markdown renders sanitised: bold and a safe link; no script, no javascript: link.
   await artifacts.goto(cases.experiment_id, run, 'text/notes.md');
