@@ -2,8 +2,8 @@
 // URLs through the Runlens proxy, and byte reads with size gates for previews.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.ts';
 import { MLFLOW_BASE, bodyReadError, buildUrl, requestJson, requestResponse } from './client.ts';
+import { shouldRetryQuietly } from './retry-policy.ts';
 import { int64, list, pageToken } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
@@ -178,8 +178,9 @@ export function artifactListQueryOptions(source: ArtifactSource, dirPath: string
     // Artifacts of a finished run rarely change; a minute avoids re-listing on every click.
     staleTime: 60_000,
     // A store the server cannot reach (missing credentials, --no-serve-artifacts) fails the same
-    // way every time: one retry for 5xx hiccups, then the panel shows the error.
-    retry: (count, error) => count < 1 && error instanceof ApiError && error.isRecoverable,
+    // way every time: one quiet retry for hiccups instead of the usual two, then the panel shows
+    // the error (and polls it, as every recoverable failure is).
+    retry: (count, error) => count < 1 && shouldRetryQuietly(count, error),
   });
 }
 
@@ -191,6 +192,5 @@ export function artifactBytesQueryOptions(url: string, knownSize: number | undef
     // kept while the page is open, and dropped soon after they are no longer shown.
     staleTime: Infinity,
     gcTime: 60_000,
-    retry: false,
   });
 }

@@ -91,7 +91,7 @@ function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'messag
   if (status === 429) {
     const wait = boundedRetryAfter(error);
     return {
-      title: 'The tracking server is rate limiting (429)',
+      title: 'The tracking server is rate limiting',
       message,
       hint: wait === undefined ? 'Runlens waits longer between attempts until it is let through.' : `It asked Runlens to wait ${formatSeconds(wait)} before trying again.`,
     };

@@ -9,8 +9,11 @@ import { ApiError } from './api-error.ts';
 export const QUIET_RETRIES = 2;
 /** A wait longer than this (a long Retry-After) is shown to the user, not hidden behind "loading". */
 export const QUIET_RETRY_MAX_MS = 5_000;
-/** Polling after the error is shown: 2 s, 4 s, 8 s … up to 30 s between attempts. */
-export const POLL_BASE_MS = 2_000;
+/**
+ * Polling after the error is shown: 4 s, 8 s, 16 s, then 30 s between attempts (each less up
+ * to half for jitter), carrying on from the quiet retries' 1 s and 2 s.
+ */
+export const POLL_BASE_MS = 4_000;
 export const POLL_MAX_MS = 30_000;
 /** A server's Retry-After is obeyed within these bounds (a bogus "0" or "86400" neither spins nor stalls). */
 export const RETRY_AFTER_MIN_MS = 1_000;
