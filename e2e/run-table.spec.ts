@@ -58,7 +58,7 @@ test('the GridSearchCV parent holds its 4 children, collapsed until expanded', a
   const children = names.slice(parentAt + 1, parentAt + 5);
   expect(children).toHaveLength(4);
   for (const child of children) expect(['grid-search-cv', 'pipeline', 'linear-regression']).not.toContain(child);
-  await expect(runs.row(children[0]!).getByRole('cell').nth(0)).toHaveText('Finished');
+  await expect(runs.row(children[0]!).getByRole('gridcell').nth(0)).toHaveText('Finished');
 });
 
 test('sorts by a metric, NaN and missing last, children sorted within their parent', async ({ page, manifest }) => {

@@ -8,7 +8,7 @@ export class RunTablePage {
   readonly status: Locator;
 
   constructor(readonly page: Page) {
-    this.table = page.getByRole('region', { name: 'Runs' }).getByRole('table');
+    this.table = page.getByRole('region', { name: 'Runs' }).getByRole('treegrid');
     this.search = page.getByRole('searchbox', { name: 'Search runs' });
     this.status = page.getByRole('region', { name: 'Runs' }).getByRole('status');
   }

@@ -19,11 +19,14 @@ export interface RunNameCellProps {
   actions: RowActions;
 }
 
+// The checkbox, expander and link are for the pointer: in the treegrid the cell holds the
+// keyboard focus (tabindex -1 here), and Space, Right/Left and Enter on it do what they do.
+
 function Expander({ row, label, onToggle }: { row: VisibleRow; label: string; onToggle: (rowId: string) => void }) {
   if (row.row.subRows.length === 0) return <span className="expander expander--leaf" aria-hidden="true" />;
   const { expanded } = row;
   return (
-    <button type="button" className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={() => onToggle(row.id)}>
+    <button type="button" tabIndex={-1} className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={() => onToggle(row.id)}>
       {expanded ? '▾' : '▸'}
     </button>
   );
@@ -35,7 +38,7 @@ export function RunNameCell({ row, selected, actions: { onSelect, onToggleExpand
   const toggle = (event: MouseEvent<HTMLInputElement>) => onSelect(data, event.currentTarget.checked, event.shiftKey);
   return (
     <span className="run-name" style={{ paddingLeft: `${row.depth * 18}px` }}>
-      <input type="checkbox" className="run-select" checked={selected} onClick={toggle} onChange={() => undefined} aria-label={`Select ${label}`} />
+      <input type="checkbox" tabIndex={-1} className="run-select" checked={selected} onClick={toggle} onChange={() => undefined} aria-label={`Select ${label}`} />
       <Expander row={row} label={label} onToggle={onToggleExpanded} />
       {data.kind === 'group' ? (
         <>
@@ -44,7 +47,7 @@ export function RunNameCell({ row, selected, actions: { onSelect, onToggleExpand
         </>
       ) : (
         <>
-          <Link to={paths.run.getHref(data.run.experimentId, data.run.runId)} className="run-name__link">
+          <Link to={paths.run.getHref(data.run.experimentId, data.run.runId)} tabIndex={-1} className="run-name__link">
             <TruncatedText text={label} max={200} className={data.isContext ? 'run-name__text muted' : 'run-name__text'} />
           </Link>
           {data.subRows.length > 0 ? (

@@ -70,7 +70,7 @@ export function RunTableHeader({ sort, onSort, left, shown, width, colIndex, gut
 
   return (
     <thead>
-      <tr>
+      <tr aria-rowindex={1}>
         {left.map((column, i) => cell(column, offsets[i]))}
         {gutter.padStart > 0 ? <th aria-hidden="true" className="col-gap" style={{ width: gutter.padStart }} /> : null}
         {shown.map((column) => cell(column))}

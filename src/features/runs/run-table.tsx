@@ -2,8 +2,10 @@
 // a few hundred cells in the DOM). Rows arrive grouped and sorted (use-run-table-view.ts) and
 // are flattened through the expanded parents here (visible-rows.ts); column arrangement
 // (order, pins, widths, visibility) is computed outside and passed in. The table only draws.
-// Cells carry aria-colindex / aria-rowindex so assistive tech (and tests) see the whole grid's
-// coordinates although only part of it is in the DOM.
+// It is an ARIA treegrid: rows carry their level, place among siblings and expansion, cells
+// their aria-colindex / aria-rowindex, so assistive tech (and tests) see the whole grid's
+// coordinates although only part of it is in the DOM; one cell is the tab stop and the keys of
+// the treegrid pattern move it (use-treegrid-focus.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunColumn } from './run-columns.tsx';
@@ -11,6 +13,8 @@ import type { RowActions } from './run-name-cell.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';
 import type { TableRow } from './table-row.ts';
+import { TREE_COLUMN, type GridAction } from './treegrid-keys.ts';
+import { FIRST_BODY_ROW_INDEX, useTreegridFocus } from './use-treegrid-focus.ts';
 import { visibleRows, type Expansion } from './visible-rows.ts';
 
 export interface ColumnPlacement {
@@ -65,10 +69,21 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
     [onSortChange, sort.key, sort.ascending, rows],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // The virtualizers measure from the top and left of the scroll box, but the sticky header row
+  // and the pinned columns cover that much of it: scrolling a row or column into view keeps
+  // this far clear of the end, so the browser sees it below the header and right of the pins.
+  const { center, left, width } = placement;
+  const leftWidth = left.reduce((sum, column) => sum + width(column), 0);
   // TanStack Virtual is not React-Compiler safe; Runlens does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rowVirtualizer = useVirtualizer({ count: shownRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN_ROWS });
-  const { center, left, width } = placement;
+  const rowVirtualizer = useVirtualizer({
+    count: shownRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+    scrollPaddingEnd: ROW_HEIGHT,
+  });
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: center.length,
@@ -78,12 +93,12 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
       return column ? width(column) : 100;
     },
     overscan: OVERSCAN_COLUMNS,
+    scrollPaddingEnd: leftWidth,
   });
   // Widths change on resize, and columns on a new arrangement: measure again.
   const widthKey = useMemo(() => center.map((column) => `${column.id}:${width(column)}`).join(','), [center, width]);
   useEffect(() => columnVirtualizer.measure(), [widthKey, columnVirtualizer]);
 
-  const leftWidth = left.reduce((sum, column) => sum + width(column), 0);
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const firstColumn = virtualColumns[0]?.index ?? 0;
   const lastColumn = virtualColumns.at(-1)?.index ?? -1;
@@ -91,7 +106,8 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
   const shownColumns = useMemo(() => center.slice(firstColumn, lastColumn + 1), [center, firstColumn, lastColumn]);
   const padStart = virtualColumns[0]?.start ?? 0;
   const padEnd = columnVirtualizer.getTotalSize() - (virtualColumns.at(-1)?.end ?? 0);
-  const colIndex = useMemo(() => new Map([...left, ...center].map((column, i) => [column.id, i + 1])), [left, center]);
+  const allColumns = useMemo(() => [...left, ...center], [left, center]);
+  const colIndex = useMemo(() => new Map(allColumns.map((column, i) => [column.id, i + 1])), [allColumns]);
   // Stable between renders with the same window, so memoized rows skip re-rendering on vertical scroll.
   const gutter = useMemo(() => ({ padStart, padEnd, leftWidth }), [padStart, padEnd, leftWidth]);
 
@@ -104,13 +120,33 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
     [handlers, order],
   );
 
+  const perform = (action: Exclude<GridAction, { type: 'focus' }>, cell: HTMLElement | undefined) => {
+    const row = shownRows[action.type === 'activate' ? action.cell.row : action.row];
+    if (!row) return;
+    if (action.type === 'expand' || action.type === 'collapse') handlers.onToggleExpanded(row.id);
+    else if (action.type === 'select') actions.onSelect(row.row, !selected.has(row.id), action.shift);
+    else if (action.cell.column === TREE_COLUMN && row.row.kind === 'group') handlers.onToggleExpanded(row.id);
+    // Enter does what a click on the cell's own link or button does (open the run, show a long value).
+    else cell?.querySelector<HTMLElement>(action.cell.column === TREE_COLUMN ? 'a[href]' : 'a[href], button')?.click();
+  };
+  const focus = useTreegridFocus({ table: tableRef, rows: shownRows, columns: allColumns, pinnedCount: left.length, rowVirtualizer, columnVirtualizer, rowHeight: ROW_HEIGHT, perform });
+
   return (
-    <div className="run-table-scroll" ref={scrollRef}>
+    // The scroll padding keeps a cell scrolled into view (use-treegrid-focus.ts) clear of the sticky header and the pinned columns.
+    <div className="run-table-scroll" ref={scrollRef} style={{ scrollPaddingTop: ROW_HEIGHT, scrollPaddingLeft: leftWidth }}>
       <table
+        ref={tableRef}
+        // ARIA in HTML allows any role on a table; treegrid is the one for rows with children.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role
+        role="treegrid"
+        aria-label="Runs"
+        aria-multiselectable="true"
         className="data-table run-table"
         style={{ width: leftWidth + columnVirtualizer.getTotalSize() }}
         aria-rowcount={shownRows.length + 1}
         aria-colcount={left.length + center.length}
+        onKeyDown={focus.onKeyDown}
+        onFocus={focus.onFocus}
       >
         <RunTableHeader
           sort={sort}
@@ -131,7 +167,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
               <RunTableRow
                 key={row.id}
                 row={row}
-                rowIndex={item.index + 2}
+                rowIndex={item.index + FIRST_BODY_ROW_INDEX}
                 left={left}
                 shown={shownColumns}
                 width={width}
@@ -139,6 +175,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
                 gutter={gutter}
                 selected={selected.has(row.id)}
                 actions={actions}
+                tabStopColumn={focus.tabStop?.rowId === row.id ? focus.tabStop.columnId : undefined}
               />
             ) : null;
           })}

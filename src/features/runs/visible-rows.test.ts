@@ -27,6 +27,10 @@ describe('visibleRows', () => {
     expect(drawn(true)).toEqual(['a-', '  b-', '    c', '  d', 'e']);
   });
 
+  it('numbers each row among its siblings', () => {
+    expect(visibleRows(tree, true).map((r) => `${r.id} ${r.position}/${r.siblings}`)).toEqual(['a 1/2', 'b 1/2', 'c 1/1', 'd 2/2', 'e 2/2']);
+  });
+
   it('lists every parent at any depth', () => {
     expect(parentIds(tree)).toEqual(['a', 'b']);
   });

@@ -10,6 +10,9 @@ export interface VisibleRow {
   depth: number;
   /** Its children are drawn below it (false for rows without children). */
   expanded: boolean;
+  /** 1-based place among its siblings, and their number (aria-posinset / aria-setsize). */
+  position: number;
+  siblings: number;
 }
 
 export type Expansion = true | Readonly<Record<string, boolean>>;
@@ -17,10 +20,11 @@ export type Expansion = true | Readonly<Record<string, boolean>>;
 export function visibleRows(rows: readonly TableRow[], expansion: Expansion): VisibleRow[] {
   const out: VisibleRow[] = [];
   const visit = (level: readonly TableRow[], depth: number) => {
-    for (const row of level) {
+    for (let i = 0; i < level.length; i++) {
+      const row = level[i] as TableRow;
       const id = rowId(row);
       const expanded = row.subRows.length > 0 && (expansion === true || expansion[id] === true);
-      out.push({ id, row, depth, expanded });
+      out.push({ id, row, depth, expanded, position: i + 1, siblings: level.length });
       if (expanded) visit(row.subRows, depth + 1);
     }
   };
