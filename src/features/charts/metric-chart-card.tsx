@@ -1,14 +1,20 @@
 // One metric for one or more runs: loads each run's full history, shapes it for the chart's
 // width, draws it, and offers exports. Off-screen cards wait (useInView) before fetching.
+// The figure is named by a sentence saying what it shows, and its plotted values can be shown
+// as a table: the chart's text alternative.
 import { useQueries } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { metricHistoryQueryOptions } from '@/api/metrics.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { useRenderPending } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';
 import { runColor } from '@/lib/run-color.ts';
-import { buildChartData, type RunHistory } from '@/lib/series/chart-data.ts';
+import { formatMetric } from '@/lib/format-value.ts';
+import { buildChartData, type ChartData, type RunHistory, type XAxisKind } from '@/lib/series/chart-data.ts';
+import { finiteValueRange } from '@/lib/series/chart-table.ts';
+import { formatX, xAxisLabel } from './axis-format.ts';
+import { ChartDataTable } from './chart-data-table.tsx';
 import { exportCsv, exportPng, exportSvg } from './chart-export.ts';
 import { MetricChart } from './metric-chart.tsx';
 import { formatZoom, parseZoom, type ChartSearch } from './url-state.ts';
@@ -31,14 +37,30 @@ const HEIGHT = 260;
 export function MetricChartCard(props: MetricChartCardProps) {
   const ref = useRef<HTMLElement>(null);
   const inView = useInView(ref);
+  const nameId = useId();
+  // Once loaded, the figure is named by the chart's own description (describeChart).
   return (
-    <figure ref={ref} className="chart-card" aria-label={`Chart of ${props.metricKey}`}>
-      {inView ? <LoadedChart {...props} figure={ref} /> : <div className="chart-card__placeholder" style={{ height: HEIGHT + 28 }} />}
+    <figure ref={ref} className="chart-card" aria-label={inView ? undefined : `Chart of ${props.metricKey}`} aria-labelledby={inView ? nameId : undefined}>
+      {inView ? <LoadedChart {...props} figure={ref} nameId={nameId} /> : <div className="chart-card__placeholder" style={{ height: HEIGHT + 28 }} />}
     </figure>
   );
 }
 
-function LoadedChart({ metricKey, runs, settings, onZoomChange, figure }: MetricChartCardProps & { figure: React.RefObject<HTMLElement | null> }) {
+/** "Chart of loss by step: 2 runs, 20,000 logged values, step 0 to 9,999, values from 0.1 to 50." */
+function describeChart(metricKey: string, data: ChartData, xAxis: XAxisKind, logged: number): string {
+  const runs = `${data.series.length} ${data.series.length === 1 ? 'run' : 'runs'}`;
+  const values = `${logged.toLocaleString('en-US')} logged ${logged === 1 ? 'value' : 'values'}`;
+  const x = data.xDomain ? `, ${xAxisLabel[xAxis].toLowerCase()} ${formatX(xAxis, data.xDomain[0])} to ${formatX(xAxis, data.xDomain[1])}` : '';
+  const range = finiteValueRange(data.series, data.xDomain);
+  const y = range ? `, values from ${formatMetric(range[0])} to ${formatMetric(range[1])}` : ', no finite value';
+  return `Chart of ${metricKey} by ${xAxisLabel[xAxis].toLowerCase()}: ${runs}, ${values}${x}${y}.`;
+}
+
+type LoadedChartProps = MetricChartCardProps & { figure: React.RefObject<HTMLElement | null>; nameId: string };
+
+function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }: LoadedChartProps) {
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
   const body = useRef<HTMLDivElement>(null);
   const width = useElementWidth(body);
   const queries = useQueries({ queries: runs.map((run) => metricHistoryQueryOptions(run.runId, metricKey)) });
@@ -65,10 +87,15 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure }: Metric
   );
   const pointCount = histories.reduce((sum, h) => sum + h.points.length, 0);
   const fileName = `${metricKey.replace(/[^\w.-]+/g, '_')}`;
+  const ready = !pending && !failed;
 
   return (
     <>
       <figcaption className="chart-card__caption">
+        {/* Hidden: read as the figure's name only (aria-labelledby reads hidden text). */}
+        <span id={nameId} hidden>
+          {ready ? describeChart(metricKey, data, settings.x, data.series.reduce((sum, s) => sum + s.points.length, 0)) : `Chart of ${metricKey}`}
+        </span>
         <span className="chart-card__title" title={metricKey}>
           {metricKey}
         </span>
@@ -99,6 +126,17 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure }: Metric
           <MetricChart data={data} width={width} height={HEIGHT} xAxis={settings.x} yScale={settings.y} onZoom={(domain) => onZoomChange(domain ? formatZoom(domain) : '')} />
         )}
       </div>
+      <button
+        type="button"
+        className="chart-card__table-toggle"
+        aria-expanded={showTable}
+        aria-controls={showTable ? tableId : undefined}
+        onClick={() => setShowTable(!showTable)}
+        disabled={!ready}
+      >
+        {showTable ? 'Hide data table' : 'Show data as table'}
+      </button>
+      {showTable && ready ? <ChartDataTable id={tableId} metricKey={metricKey} data={data} xAxis={settings.x} /> : null}
       {runs.length > 1 ? (
         <ul className="chart-legend" aria-label={`Runs in ${metricKey}`}>
           {runs.map((run) => (
