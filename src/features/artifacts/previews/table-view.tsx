@@ -15,7 +15,9 @@ export function TableView({ text, delimiter, label }: TableViewProps) {
   return (
     <>
       <TableNotices table={table} />
-      <div className="artifact-table-scroll">
+      {/* A named, focusable region, so a keyboard can scroll a wide table (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="artifact-table-scroll" role="region" aria-label={label} tabIndex={0}>
         <table className="data-table artifact-table" aria-label={label}>
           <thead>
             <tr>
