@@ -105,7 +105,7 @@ DATASET_NAME = img("dataset-name")
 DEEP_JSON = "[" * 5000 + "]" * 5000
 WIDE_COLUMNS = 200_000
 
-# The stepped-image name of mlflow clients before 3.x's "+" separator (issue 21085 upstream).
+# The stepped-image name older mlflow clients wrote, with "%" where 3.17 writes "+".
 LEGACY_IMAGE = "images/samples%step%3%timestamp%1700000000000%17a4f6e2-5b1c-4d8e-9f0a-3c2b1d4e5f60.png"
 
 HOSTILE_SVG = f"""<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="window.parent.__pwned='svg-onload'; window.__pwned='svg-onload'">
@@ -230,7 +230,7 @@ def _log_run_a_extras(client, experiment_id: str, run_id: str) -> None:
         dataset = mlflow.data.from_pandas(pd.DataFrame({"x": [1, 2, 3], "y": [0, 1, 0]}), name=DATASET_NAME)
         mlflow.log_input(dataset, context="training")
         # MLflow 3.17 names the files images/samples+step+3+timestamp+<ms>+<uuid>.png (and
-        # +compressed.webp); clients before it used % instead of +.
+        # +compressed.webp); older clients used % instead of +.
         mlflow.log_image(_image(), key="samples", step=3)
 
     with tempfile.TemporaryDirectory() as tmp:
