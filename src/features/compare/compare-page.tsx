@@ -16,12 +16,17 @@ import { runColor } from '@/lib/run-color.ts';
 import { CompareTable } from './compare-table.tsx';
 import { compareSearchSchema } from './url-state.ts';
 
+/** The most runs one compare view loads (each is a runs/get and a line in every chart). */
+export const MAX_COMPARED_RUNS = 100;
+
 export interface ComparePageProps {
   runIds: readonly string[];
+  /** Runs the link named beyond MAX_COMPARED_RUNS, left out. */
+  omitted?: number;
   charts: (runs: readonly Run[], metricKeys: readonly string[]) => ReactNode;
 }
 
-export function ComparePage({ runIds, charts }: ComparePageProps) {
+export function ComparePage({ runIds, omitted = 0, charts }: ComparePageProps) {
   const [search, update] = useSearchState(compareSearchSchema);
   const queries = useQueries({ queries: runIds.map((runId) => runQueryOptions(runId)) });
   const runs = queries.flatMap((q) => (q.data ? [q.data] : []));
@@ -33,6 +38,11 @@ export function ComparePage({ runIds, charts }: ComparePageProps) {
   return (
     <main className="page compare-page" aria-labelledby="page-heading">
       <h1 id="page-heading">Comparing {runIds.length === 1 ? '1 run' : `${runIds.length} runs`}</h1>
+      {omitted > 0 ? (
+        <p className="muted" role="status">
+          The link names {(runIds.length + omitted).toLocaleString('en-US')} runs; showing the first {runIds.length}. Compare fewer runs at a time.
+        </p>
+      ) : null}
       {runIds.length === 0 ? <p className="empty-state">No runs chosen: select runs in a run table and press Compare.</p> : null}
       <ul className="compare-runs" aria-label="Compared runs">
         {runs.map((run) => (
