@@ -118,7 +118,7 @@ describe('proxy', () => {
     }
     expect(seenUrls).toHaveLength(0);
     // Runlens's own pages, typed-in URLs and clients that are not browsers still pass.
-    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}] as Record<string, string>[]) {
       await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`, { headers });
     }
     expect(seenUrls).toHaveLength(3);
