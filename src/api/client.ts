@@ -2,7 +2,7 @@
 // every failure to one ApiError, validates bodies with zod and has no UI side effects.
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { parseJsonLenient } from './lenient-json.ts';
+import { parseJsonLenient, quoteLongIntegers } from './lenient-json.ts';
 
 /** Everything MLflow goes through Runlens's same-origin proxy (server/proxy-routes.ts). */
 export const MLFLOW_BASE = '/mlflow';
@@ -76,12 +76,17 @@ async function send(spec: RequestSpec): Promise<{ response: Response; url: strin
 }
 
 /** Sends a request and validates its JSON body against `schema`. */
-export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+export interface JsonOptions {
+  /** int64 fields whose values may pass 2^53 and must keep every digit (see quoteLongIntegers). */
+  exactIntegerKeys?: readonly string[];
+}
+
+export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, schema: S, options: JsonOptions = {}): Promise<z.output<S>> {
   const { response, url } = await send(spec);
   const text = await readText(response, url, spec.signal);
   let json: unknown;
   try {
-    json = text.trim() === '' ? {} : parseJsonLenient(text);
+    json = text.trim() === '' ? {} : parseJsonLenient(quoteLongIntegers(text, options.exactIntegerKeys ?? []));
   } catch {
     throw new ApiError({ kind: 'invalid-response', url, status: response.status, message: `the server sent a body that is not JSON: ${excerpt(text)}` });
   }

@@ -4,6 +4,18 @@
 
 const BARE_NON_FINITE = /("(?:[^"\\]|\\.)*")|-?\bInfinity\b|\bNaN\b/g;
 
+/**
+ * int64 fields arrive as JSON numbers, and JSON.parse rounds those above 2^53 (a step of
+ * 2^53 + 1 becomes 2^53). For the named keys, integers long enough to be past 2^53 (16 digits
+ * and more) are quoted before parsing so their digits survive as strings; wire.ts reads both.
+ * Only for bodies whose strings cannot hold `"key":` themselves (metric keys allow no quotes).
+ */
+export function quoteLongIntegers(text: string, keys: readonly string[]): string {
+  if (keys.length === 0) return text;
+  const pattern = new RegExp(`("(?:${keys.map((k) => k.replace(/[^\w]/g, '')).join('|')})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g');
+  return text.replace(pattern, '$1"$2"');
+}
+
 export function parseJsonLenient(text: string): unknown {
   try {
     return JSON.parse(text);

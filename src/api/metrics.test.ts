@@ -29,4 +29,16 @@ describe('getMetricHistory', () => {
     await getMetricHistory('r1', 'loss');
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
+
+  // Steps are int64; JSON.parse rounds 2^53 + 1 to 2^53. The body is sent as MLflow writes it:
+  // bare JSON numbers.
+  it('keeps the digits of steps past 2^53', async () => {
+    const body = '{"metrics":[{"key":"loss","value":1,"timestamp":1,"step":9007199254740993},{"key":"loss","value":2,"timestamp":2,"step":4611686018427387904},{"key":"loss","value":3,"timestamp":3,"step":12}]}';
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
+    const points = await getMetricHistory('r1', 'loss');
+    // Sorted by step: the small one first, with no exactStep (a safe integer needs none).
+    expect(points.map((p) => p.exactStep)).toEqual([undefined, '9007199254740993', '4611686018427387904']);
+    expect(points[0]).toEqual({ step: 12, timestamp: 3, value: 3 });
+    expect(points[1]!.step).toBe(2 ** 53);
+  });
 });

@@ -2,7 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { MLFLOW_BASE, requestJson } from './client.ts';
-import { list, pageToken, toDouble, toInt64 } from './wire.ts';
+import { exactInt64, list, pageToken, toDouble, toInt64 } from './wire.ts';
 
 const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
 
@@ -16,7 +16,10 @@ export const HISTORY_PAGE_SIZE = 25_000;
 const MAX_HISTORY_PAGES = 400;
 
 export interface MetricPoint {
+  /** Plotted as a double: exact up to 2^53. */
   step: number;
+  /** The step's digits, only when it is past 2^53 and `step` is rounded (steps are int64). */
+  exactStep?: string;
   /** Wall time in ms. */
   timestamp: number;
   /** NaN and ±Infinity arrive as strings (or the ±1.797e308 clamp) and are normalised. */
@@ -30,7 +33,10 @@ const historyPage = z.object({ metrics: list(z.unknown()), next_page_token: page
 function toPoint(raw: unknown): MetricPoint | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { value, step, timestamp } = raw as Record<string, unknown>;
-  return { value: toDouble(value), step: toInt64(step) ?? 0, timestamp: toInt64(timestamp) ?? 0 };
+  const point: MetricPoint = { value: toDouble(value), step: toInt64(step) ?? 0, timestamp: toInt64(timestamp) ?? 0 };
+  const exact = exactInt64(step);
+  if (exact !== undefined) point.exactStep = exact;
+  return point;
 }
 
 export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricPoint[]> {
@@ -41,6 +47,7 @@ export async function getMetricHistory(runId: string, metricKey: string, signal?
     const response = await requestJson(
       { path: `${API}/metrics/get-history`, query: { run_id: runId, metric_key: metricKey, max_results: HISTORY_PAGE_SIZE, page_token: token }, signal },
       historyPage,
+      { exactIntegerKeys: ['step'] },
     );
     for (const raw of response.metrics) {
       const point = toPoint(raw);

@@ -31,6 +31,15 @@ export function toInt64(value: unknown): number | undefined {
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/**
+ * An int64's digits when a double cannot hold it exactly (past 2^53), else undefined. Only a
+ * string keeps them: the client quotes long integers before parsing (lenient-json.ts).
+ */
+export function exactInt64(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) return undefined;
+  return Number.isSafeInteger(Number(value)) ? undefined : value.replace(/^(-?)0+(?=\d)/, '$1');
+}
+
 /** Repeated fields are omitted when empty. */
 export const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
 

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { formatX } from './axis-format.ts';
 
 describe('formatX', () => {
+  it('shows a step past 2^53 from its digits, not the rounded double', () => {
+    expect(formatX('step', 2 ** 53, '9007199254740993')).toBe('9,007,199,254,740,993');
+    expect(formatX('step', 2 ** 62, '4611686018427387904')).toBe('4,611,686,018,427,387,904');
+    expect(formatX('step', -(2 ** 62), '-4611686018427387904')).toBe('-4,611,686,018,427,387,904');
+    expect(formatX('step', 1234)).toBe('1,234');
+  });
+
   it('labels wall time in UTC', () => {
     expect(formatX('time', Date.UTC(2026, 0, 2, 3, 4))).toMatch(/Jan 2.*03:04/);
   });

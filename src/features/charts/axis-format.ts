@@ -6,7 +6,9 @@ const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric'
 
 export const xAxisLabel: Record<XAxisKind, string> = { step: 'Step', time: 'Wall time (UTC)', relative: 'Relative time' };
 
-export function formatX(kind: XAxisKind, x: number): string {
+/** `exact`: the digits of a step past 2^53, which `x` only approximates (steps are int64). */
+export function formatX(kind: XAxisKind, x: number, exact?: string): string {
+  if (exact !== undefined && kind === 'step') return groupDigits(exact);
   // A logged time outside Date's range (a nanosecond clock) is labelled, not thrown on.
   if (kind === 'time') return formatTimeWith(time, x);
   if (kind === 'relative') {
@@ -16,6 +18,12 @@ export function formatX(kind: XAxisKind, x: number): string {
     return `${Number((x / 3600).toPrecision(3))} h`;
   }
   return Number.isInteger(x) ? x.toLocaleString('en-US') : String(Number(x.toPrecision(6)));
+}
+
+/** 9007199254740993 → 9,007,199,254,740,993, without going through a double. */
+function groupDigits(digits: string): string {
+  const sign = digits.startsWith('-') ? '-' : '';
+  return sign + digits.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export const formatY = (y: number) => formatMetric(y);

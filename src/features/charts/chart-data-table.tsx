@@ -52,7 +52,7 @@ export function ChartDataTable({ id, metricKey, data, xAxis }: ChartDataTablePro
               <tbody>
                 {table.rows.map((row, i) => (
                   <tr key={i}>
-                    <th scope="row">{formatX(xAxis, row.x)}</th>
+                    <th scope="row">{formatX(xAxis, row.x, row.exactX)}</th>
                     {value ? <td className="cell-number">{exact(row.value)}</td> : null}
                     {smoothed ? <td className="cell-number">{exact(row.smoothed)}</td> : null}
                     {table.decimated ? (

@@ -133,7 +133,7 @@ function HoverReadout({ data, x, xAxis, left, height }: { data: ChartData; x: nu
           <div key={s.runId} className="metric-chart__readout-row">
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
             <span className="metric-chart__readout-name">{s.name}</span>
-            <span className="metric-chart__readout-x">{formatX(xAxis, point.x)}</span>
+            <span className="metric-chart__readout-x">{formatX(xAxis, point.x, point.exactX)}</span>
             <strong>{formatY(point.y)}</strong>
           </div>
         ))}

@@ -11,6 +11,8 @@ export type XAxisKind = 'step' | 'time' | 'relative';
 
 export interface HistoryPoint {
   step: number;
+  /** The step's digits when it is past 2^53 (`step` is then rounded). */
+  exactStep?: string | undefined;
   timestamp: number;
   value: number;
 }
@@ -67,10 +69,10 @@ export interface ChartData {
 
 export function toSeriesPoints(history: RunHistory, xAxis: XAxisKind): SeriesPoint[] {
   const origin = history.startTime ?? history.points.reduce((min, p) => Math.min(min, p.timestamp), Infinity);
-  const points = history.points.map((p) => ({
-    x: xAxis === 'step' ? p.step : xAxis === 'time' ? p.timestamp : (p.timestamp - origin) / 1000,
-    y: p.value,
-  }));
+  const points = history.points.map((p): SeriesPoint => {
+    if (xAxis === 'step') return p.exactStep === undefined ? { x: p.step, y: p.value } : { x: p.step, y: p.value, exactX: p.exactStep };
+    return { x: xAxis === 'time' ? p.timestamp : (p.timestamp - origin) / 1000, y: p.value };
+  });
   // Histories come sorted by step; wall time may disagree (a resumed run).
   return xAxis === 'step' ? points : points.sort((a, b) => a.x - b.x);
 }

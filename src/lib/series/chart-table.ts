@@ -6,6 +6,8 @@ import type { ChartSeries } from './chart-data.ts';
 
 export interface ChartTableRow {
   x: number;
+  /** x's digits when it is a step past 2^53 (see SeriesPoint). */
+  exactX?: string | undefined;
   /** The logged value; for a bucket, the last one, where the line is drawn (null: a gap). Absent for smoothed buckets. */
   value?: number | null;
   /** The smoothed line's value, when smoothing is on (null: a gap). */
@@ -31,7 +33,11 @@ export function chartTable(series: ChartSeries, xDomain: readonly [number, numbe
   const base = { runId: series.runId, name: series.name, logged: inView.length, decimated };
   if (!decimated) {
     // One bucket per point: the line's i-th datum is the i-th point's (smoothed) value.
-    const rows = inView.map((p, i): ChartTableRow => (series.smoothed ? { x: p.x, value: p.y, smoothed: series.line[i]?.y ?? null } : { x: p.x, value: p.y }));
+    const rows = inView.map((p, i): ChartTableRow => {
+      const row: ChartTableRow = series.smoothed ? { x: p.x, value: p.y, smoothed: series.line[i]?.y ?? null } : { x: p.x, value: p.y };
+      if (p.exactX !== undefined) row.exactX = p.exactX;
+      return row;
+    });
     return { ...base, rows };
   }
   const rows = series.envelope.map((bucket, i): ChartTableRow => {
