@@ -1,16 +1,9 @@
 // Datasets the run used (mlflow.log_input): name, digest, source, and the schema and profile,
-// which arrive as JSON strings and are parsed here only for display (bad JSON shows as text).
+// which arrive as JSON strings and are re-indented only for display (bad or too deeply nested
+// JSON shows as written).
 import type { DatasetInput } from '@/api/runs.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
-
-function parsed(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
+import { prettyJsonText } from '@/lib/json-text.ts';
 
 export function RunDatasets({ datasets }: { datasets: readonly DatasetInput[] }) {
   if (datasets.length === 0) return <span className="muted">—</span>;
@@ -18,8 +11,8 @@ export function RunDatasets({ datasets }: { datasets: readonly DatasetInput[] })
     <ul className="run-datasets">
       {datasets.map(({ dataset, tags }, i) => {
         const context = tags.find((tag) => tag.key === 'mlflow.data.context')?.value;
-        const schema = parsed(dataset.schema);
-        const profile = parsed(dataset.profile);
+        const schema = dataset.schema ? prettyJsonText(dataset.schema) : undefined;
+        const profile = dataset.profile ? prettyJsonText(dataset.profile) : undefined;
         return (
           <li key={`${dataset.name}-${dataset.digest}-${i}`}>
             <strong>{dataset.name || '(unnamed)'}</strong> {context ? <span className="badge">{context}</span> : null}{' '}

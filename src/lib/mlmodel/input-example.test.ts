@@ -62,3 +62,25 @@ describe('hostile input examples', () => {
     expect(formatArray([deep])).toMatch(/nested deeper than 100 levels/);
   });
 });
+
+describe('input example column cap', () => {
+  it('keeps the first 200 of 100,000 columns, in the header and in every row, and counts them all', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
+    const view = shapeInputExample({ type: 'dataframe', hasParams: false }, { columns: names, data: [names.map((_, i) => i), names.map((_, i) => -i)] }).view;
+    if (view.kind !== 'table') throw new Error(`expected a table, got ${view.kind}`);
+    expect(view.columns).toEqual(names.slice(0, 200));
+    expect(view.rows.map((row) => row.length)).toEqual([200, 200]);
+    expect(view.rows[1]?.[199]).toBe(-199);
+    expect(view).toMatchObject({ totalColumns: 100_000, totalRows: 2 });
+  });
+
+  it('counts columns of rows wider than their header, and of records-orient examples', () => {
+    const wide = shapeInputExample({ type: 'dataframe', hasParams: false }, { columns: ['a'], data: [Array.from({ length: 500 }, () => 1)] }).view;
+    expect(wide).toMatchObject({ columns: ['a'], totalColumns: 500 });
+    expect(wide.kind === 'table' && wide.rows[0]?.length).toBe(200);
+    const record = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));
+    const records = shapeInputExample({ type: 'dataframe', hasParams: false }, [record]).view;
+    expect(records).toMatchObject({ totalColumns: 300 });
+    expect(records.kind === 'table' && records.columns.length).toBe(200);
+  });
+});

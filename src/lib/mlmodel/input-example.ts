@@ -2,7 +2,9 @@
 // utils.py, _Example): a DataFrame as a table (split orient carries column names; values orient
 // takes them from the signature), ndarrays as arrays (named when a dict of arrays), json_object
 // as JSON. An example logged as (data, params) holds the data under `inputs`.
-import { formatJson, jsonDepth, MAX_JSON_DEPTH } from '@/lib/json-depth.ts';
+import { formatJson } from '@/lib/json-depth.ts';
+import { jsonText } from '@/lib/json-text.ts';
+import { TABLE_CAPS } from '@/lib/table-preview.ts';
 import { isRecord } from './parse-yaml.ts';
 import type { InputExampleInfo } from './parse-mlmodel.ts';
 import type { Schema } from './signature.ts';
@@ -10,7 +12,8 @@ import type { Schema } from './signature.ts';
 export const EXAMPLE_ROW_CAP = 100;
 
 export type ExampleView =
-  | { kind: 'table'; columns: string[]; rows: unknown[][]; totalRows: number }
+  /** The first rows and columns (the CSV preview's column cap), and how many there are in all. */
+  | { kind: 'table'; columns: string[]; rows: unknown[][]; totalRows: number; totalColumns: number }
   | { kind: 'tensors'; tensors: { name: string | undefined; value: unknown }[] }
   | { kind: 'sparse'; shape: number[] | undefined; storedValues: number; format: string }
   | { kind: 'json'; value: unknown };
@@ -60,8 +63,18 @@ function dataframe(data: unknown, inputs: Schema | undefined): ExampleView | und
   return table(columns, rows);
 }
 
+// Columns are capped like rows: an example 100,000 columns wide would otherwise draw
+// 100,000 header cells and as many per row.
 function table(columns: string[], rows: unknown[][]): ExampleView {
-  return { kind: 'table', columns, rows: rows.slice(0, EXAMPLE_ROW_CAP), totalRows: rows.length };
+  const maxColumns = TABLE_CAPS.maxColumns;
+  const widest = rows.reduce((max, row) => Math.max(max, row.length), columns.length);
+  return {
+    kind: 'table',
+    columns: columns.slice(0, maxColumns),
+    rows: rows.slice(0, EXAMPLE_ROW_CAP).map((row) => (row.length > maxColumns ? row.slice(0, maxColumns) : row)),
+    totalRows: rows.length,
+    totalColumns: widest,
+  };
 }
 
 function tensors(data: unknown): ExampleView {
@@ -78,14 +91,11 @@ function tensors(data: unknown): ExampleView {
  * instead when the value nests too deeply to be written out (see json-depth.ts).
  */
 export function formatArray(value: unknown): string {
-  const tooDeep = `(nested deeper than ${MAX_JSON_DEPTH} levels: download the file to read it)`;
   if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray)) {
-    if (jsonDepth(value) > MAX_JSON_DEPTH) return tooDeep;
-    return `[${value.map((row) => JSON.stringify(row)).join(',\n ')}]`;
+    const lines = value.map((row) => formatJson(row));
+    // A row that cannot be written makes the whole array so: the note, never a half-written array.
+    if (lines.some((line) => line === undefined)) return jsonText(value);
+    return `[${lines.join(',\n ')}]`;
   }
-  return formatJson(value) ?? (isContainer(value) ? tooDeep : String(value));
-}
-
-function isContainer(value: unknown): boolean {
-  return typeof value === 'object' && value !== null;
+  return jsonText(value);
 }

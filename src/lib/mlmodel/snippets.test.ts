@@ -21,3 +21,11 @@ describe('buildSnippets', () => {
     expect(shellQuote(`it's $(rm -rf ~)`)).toBe(`'it'\\''s $(rm -rf ~)'`);
   });
 });
+
+describe('buildSnippets with a hostile serving example', () => {
+  it('passes an example nested 5,000 levels deep as written instead of throwing', () => {
+    const deep = `{"inputs": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const snippets = buildSnippets({ modelUri: loggedModelUri('m-1'), servingExample: `  ${deep}\n` });
+    expect(snippets.invoke).toContain(`-d '${deep}'`);
+  });
+});

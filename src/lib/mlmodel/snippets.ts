@@ -1,5 +1,6 @@
 // Code to copy for a model: load it, serve it, and call the served model with the logged
 // serving example. Values are quoted for the language they land in, never pasted raw.
+import { formatJson } from '@/lib/json-depth.ts';
 
 export interface SnippetInput {
   /** `runs:/<run>/<path>` or `models:/<model_id>`. */
@@ -43,15 +44,18 @@ export function buildSnippets({ modelUri, servingExample }: SnippetInput): Snipp
   return { load, serve, invoke };
 }
 
-/** The example on one line when it is JSON (a shell argument), else as written. */
+/** The example on one line when it is JSON (a shell argument), else as written (also when it nests too deeply to re-write). */
 function compactJson(text: string): string {
+  let value: unknown;
   try {
-    return JSON.stringify(JSON.parse(text));
+    value = JSON.parse(text);
   } catch {
     return text.trim();
   }
+  return formatJson(value) ?? text.trim();
 }
 
+/** A Python string literal: JSON's escapes are Python's. A string has nothing to nest, so this cannot throw. */
 export function pythonString(value: string): string {
   return JSON.stringify(value);
 }

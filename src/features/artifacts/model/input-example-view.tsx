@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { jsonText, prettyJsonText } from '@/lib/json-text.ts';
 import { formatArray, shapeInputExample, type ExampleView } from '@/lib/mlmodel/input-example.ts';
 import type { InputExampleInfo } from '@/lib/mlmodel/parse-mlmodel.ts';
 import type { Schema } from '@/lib/mlmodel/signature.ts';
@@ -44,7 +45,7 @@ export function InputExampleView({ info, exampleUrl, exampleSize, servingUrl, se
       {shaped?.ok && shaped.value.params !== undefined ? (
         <>
           <h4>Params</h4>
-          <TextView text={JSON.stringify(shaped.value.params, null, 2)} label="Input example params" />
+          <TextView text={jsonText(shaped.value.params, 2)} label="Input example params" />
         </>
       ) : null}
       {servingUrl ? <ServingExample url={servingUrl} size={servingSize} /> : null}
@@ -55,31 +56,33 @@ export function InputExampleView({ info, exampleUrl, exampleSize, servingUrl, se
 function ExampleBody({ view }: { view: ExampleView }) {
   if (view.kind === 'table') {
     return (
-      // A named, focusable region, so a keyboard can scroll a wide table (WCAG 2.1.1).
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-      <div className="artifact-table-scroll" role="region" aria-label="Input example" tabIndex={0}>
-        <table className="data-table model-table" aria-label="Input example">
-          <thead>
-            <tr>
-              {view.columns.map((column, i) => (
-                <th key={i} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {view.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) => (
-                  <td key={c}>{typeof cell === 'string' ? cell : JSON.stringify(cell)}</td>
+      <>
+        <TableCapNote view={view} />
+        {/* A named, focusable region, so a keyboard can scroll a wide table (WCAG 2.1.1). */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="artifact-table-scroll" role="region" aria-label="Input example" tabIndex={0}>
+          <table className="data-table model-table" aria-label="Input example">
+            <thead>
+              <tr>
+                {view.columns.map((column, i) => (
+                  <th key={i} scope="col">
+                    {column}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {view.totalRows > view.rows.length ? <p className="muted">First {view.rows.length} of {view.totalRows} rows.</p> : null}
-      </div>
+            </thead>
+            <tbody>
+              {view.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>{typeof cell === 'string' ? cell : jsonText(cell)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
     );
   }
   if (view.kind === 'tensors') {
@@ -101,19 +104,27 @@ function ExampleBody({ view }: { view: ExampleView }) {
       </p>
     );
   }
-  return <TextView text={JSON.stringify(view.value, null, 2) ?? 'null'} label="Input example" />;
+  return <TextView text={jsonText(view.value, 2)} label="Input example" />;
+}
+
+/** Says which rows and columns a capped table leaves out, as the CSV preview does. */
+function TableCapNote({ view }: { view: Extract<ExampleView, { kind: 'table' }> }) {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const cut = [
+    view.totalRows > view.rows.length ? `the first ${count(view.rows.length)} of ${count(view.totalRows)} rows` : undefined,
+    view.totalColumns > view.columns.length ? `${count(view.columns.length)} of ${count(view.totalColumns)} columns` : undefined,
+  ].filter((part) => part !== undefined);
+  if (cut.length === 0) return null;
+  return (
+    <p className="artifact-notice" role="note">
+      Showing {cut.join(' and ')}; download the file for the rest.
+    </p>
+  );
 }
 
 function ServingExample({ url, size }: { url: string; size: number | undefined }) {
   const { query, decoded } = useArtifactText(url, size);
-  const text = useMemo(() => {
-    if (decoded?.kind !== 'text') return undefined;
-    try {
-      return JSON.stringify(JSON.parse(decoded.text), null, 2);
-    } catch {
-      return decoded.text;
-    }
-  }, [decoded]);
+  const text = useMemo(() => (decoded?.kind === 'text' ? prettyJsonText(decoded.text) : undefined), [decoded]);
   return (
     <>
       <h4>Serving request body</h4>
