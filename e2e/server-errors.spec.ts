@@ -1,6 +1,8 @@
+import { startRunlensBehindFaultLink, type FaultLink, type FaultResponse } from './harness/fault-link.ts';
 import { freePort } from './harness/processes.ts';
 import { startRunlens } from './harness/runlens-server.ts';
 import { openTcpLink } from './harness/tcp-link.ts';
+import type { Page } from '@playwright/test';
 import { expect, test, waitUntilReady } from './fixtures.ts';
 
 test('an unreachable tracking server gets a clear page, and the page recovers when it comes up', async ({ page, mlflowUrl }) => {
@@ -32,27 +34,35 @@ test('an unreachable tracking server gets a clear page, and the page recovers wh
   }
 });
 
-test('a 403 from MLflow’s host check explains the fix', async ({ page }) => {
-  await page.route('**/mlflow/api/2.0/mlflow/experiments/search?*', (route) =>
-    route.fulfill({ status: 403, contentType: 'text/plain', body: 'Invalid Host header - possible DNS rebinding attack detected' }),
-  );
-  await page.goto('/');
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading')).toHaveText('The tracking server refused access (403)');
-  await expect(alert).toContainText('Invalid Host header - possible DNS rebinding attack detected');
-  await expect(alert).toContainText('--allowed-hosts');
+/** Opens the experiment list of a `runlens serve` whose tracking server answers experiments/search with `fault`. */
+async function withFaultyExperimentSearch(page: Page, mlflowUrl: string, fault: Parameters<FaultLink['setFault']>[0], check: () => Promise<void>) {
+  const server = await startRunlensBehindFaultLink(mlflowUrl);
+  try {
+    await server.link.setFault(fault, 'experiments/search');
+    await page.goto(`${server.runlens.url}/`);
+    await check();
+  } finally {
+    await server.stop();
+  }
+}
+
+test('a 403 from MLflow’s host check explains the fix', async ({ page, mlflowUrl }) => {
+  await withFaultyExperimentSearch(page, mlflowUrl, '403 text/plain', async () => {
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('The tracking server refused access (403)');
+    await expect(alert).toContainText('Invalid Host header - possible DNS rebinding attack detected');
+    await expect(alert).toContainText('--allowed-hosts');
+  });
 });
 
-test('a 401 says which credentials to set', async ({ page }) => {
-  await page.route('**/mlflow/api/2.0/mlflow/experiments/search?*', (route) =>
-    route.fulfill({ status: 401, contentType: 'application/json', body: '{"error_code":"UNAUTHENTICATED","message":"You are not authenticated."}' }),
-  );
-  await page.goto('/');
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading')).toHaveText('The tracking server wants credentials (401)');
-  await expect(alert).toContainText('You are not authenticated.');
-  await expect(alert).toContainText('UNAUTHENTICATED');
-  await expect(alert).toContainText('MLFLOW_TRACKING_TOKEN');
+test('a 401 says which credentials to set', async ({ page, mlflowUrl }) => {
+  await withFaultyExperimentSearch(page, mlflowUrl, '401', async () => {
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('The tracking server wants credentials (401)');
+    await expect(alert).toContainText('You are not authenticated.');
+    await expect(alert).toContainText('UNAUTHENTICATED');
+    await expect(alert).toContainText('MLFLOW_TRACKING_TOKEN');
+  });
 });
 
 test('MLflow’s own error code and message are shown for API errors', async ({ page, mlflowUrl }) => {
@@ -68,13 +78,12 @@ test('MLflow’s own error code and message are shown for API errors', async ({ 
   await expect(alert).toContainText(`Error code: ${truth.error_code}`);
 });
 
-test('a broken response body never blanks the page', async ({ page }) => {
-  await page.route('**/mlflow/api/2.0/mlflow/experiments/search?*', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{"experiments": [{"name": 42}]' }),
-  );
-  await page.goto('/');
-  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('The tracking server sent an unexpected response');
-  await expect(page.getByRole('link', { name: 'Runlens' })).toBeVisible();
+test('a broken response body never blanks the page', async ({ page, mlflowUrl }) => {
+  const broken: FaultResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"experiments": [{"name": 42}]' };
+  await withFaultyExperimentSearch(page, mlflowUrl, broken, async () => {
+    await expect(page.getByRole('alert').getByRole('heading')).toHaveText('The tracking server sent an unexpected response');
+    await expect(page.getByRole('link', { name: 'Runlens' })).toBeVisible();
+  });
 });
 
 test('the proxy refuses what it must, in front of the real server', async ({ request, baseURL, manifest }) => {
