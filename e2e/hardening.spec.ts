@@ -107,3 +107,14 @@ test('a compare link naming 150 runs loads the first 100 and says so', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comparing 100 runs');
   expect(runGets).toBe(100);
 });
+
+test('the served build publishes no source maps', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const js = await (await request.get(src)).text();
+    expect(js, src).not.toContain('sourceMappingURL');
+    expect((await request.get(`${src}.map`)).status(), `${src}.map`).toBe(404);
+  }
+});
