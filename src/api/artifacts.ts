@@ -73,7 +73,7 @@ export async function listArtifacts(source: ArtifactSource, dirPath: string, sig
 
 /**
  * Paths are root-relative on MLflow; some proxies answer with basenames, and listing a file
- * echoes the file itself (mlflow-api.md §4.1), which is dropped.
+ * echoes the file itself, which is dropped (docs/mlflow-wire.md, Artifact listing).
  */
 function normaliseEntry(dirPath: string, rawPath: string, isDir: boolean, size: number | undefined): ArtifactFile | null {
   const dir = dirPath.replace(/\/+$/, '');

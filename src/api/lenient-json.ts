@@ -1,5 +1,5 @@
 // MLflow's ajax-only get-history-bulk is serialised by Flask's jsonify, which can emit bare
-// NaN / Infinity / -Infinity tokens: invalid JSON for JSON.parse (mlflow-api.md §0 #3).
+// NaN / Infinity / -Infinity tokens: invalid JSON for JSON.parse (docs/mlflow-wire.md, Bare NaN tokens).
 // Retry such bodies with those tokens turned into the strings every other endpoint uses.
 
 const BARE_NON_FINITE = /("(?:[^"\\]|\\.)*")|-?\bInfinity\b|\bNaN\b/g;

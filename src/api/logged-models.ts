@@ -1,5 +1,6 @@
 // MLflow 3 LoggedModels: `log_model` and autolog store models outside the run's artifacts
-// (mlflow-api.md §0 #8), so a run's models are found with logged-models/search by source run.
+// (docs/mlflow-wire.md, Logged models), so a run's models are found with logged-models/search
+// by source run.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';

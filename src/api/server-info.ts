@@ -1,5 +1,5 @@
 // What Runlens knows about the server it shows: the serve command's public config and the
-// tracking server's capabilities, probed rather than assumed (mlflow-api.md §7).
+// tracking server's capabilities, probed rather than assumed (docs/mlflow-wire.md, Version probing).
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';

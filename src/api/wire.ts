@@ -10,7 +10,8 @@ export const int64 = z.pipe(
 
 /**
  * Doubles: protobuf JSON writes NaN / ±Infinity as strings; SQL stores clamp ±Infinity to
- * ±Number.MAX_VALUE (mlflow-api.md §0 #1, #2). Both become real JS non-finite numbers.
+ * ±Number.MAX_VALUE (docs/mlflow-wire.md, Non-finite doubles; Infinity clamped to float max).
+ * Both become real JS non-finite numbers.
  */
 export const double = z.pipe(
   z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity']), z.string()]),
