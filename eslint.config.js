@@ -1,4 +1,4 @@
-// Lint enforces the architecture (CONVENTIONS.md §7): app → features → (api, components, lib,
+// Lint enforces the architecture (docs/conventions.md, 7): app → features → (api, components, lib,
 // config); features never import each other; only src/api speaks HTTP; one HTML sink (none yet).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
