@@ -121,11 +121,15 @@ interface Fault {
 
 const gaps = (times: number[]) => times.slice(1).map((time, i) => time - times[i]!);
 
-/** Retried before the error shows, never hammered, and each wait longer than the one before. */
+/**
+ * Retried before the error shows, with backoff: never within 500 ms, and later attempts at least
+ * 1 s apart. Lower bounds only: on a loaded machine every wait measured here is longer than the
+ * app scheduled it, by however long the answer took to reach the page.
+ */
 function backoff(waits: number[], log: string): void {
   expect(waits.length, `retried before the error is shown: ${log}`).toBeGreaterThanOrEqual(1);
   expect(waits[0], log).toBeGreaterThanOrEqual(500);
-  waits.slice(1).forEach((wait, i) => expect(wait, log).toBeGreaterThan(waits[i]!));
+  for (const wait of waits.slice(1)) expect(wait, log).toBeGreaterThanOrEqual(1_000);
 }
 
 const FAULTS: Fault[] = [
