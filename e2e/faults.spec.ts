@@ -108,7 +108,9 @@ const VIEWS: View[] = [
 ];
 
 interface Fault {
-  kind: Exclude<FaultKind, 'hang'>;
+  kind: FaultKind;
+  /** `runlens serve` flags for this fault (the hang's shorter upstream timeout). */
+  serveArgs?: string[];
   /** The heading of the panel's error. */
   title: string;
   /** What else the error must say: the server's words and the hint. */
@@ -185,6 +187,16 @@ const FAULTS: Fault[] = [
     recovery: 'by itself',
   },
   {
+    // The tracking server accepts the request and never answers: after --upstream-timeout the
+    // proxy gives up with a 504, which the page explains and retries.
+    kind: 'hang',
+    serveArgs: ['--upstream-timeout', '2'],
+    title: 'The tracking server did not answer in time (504)',
+    says: ['did not answer within 2 s (--upstream-timeout)', 'RUNLENS_UPSTREAM_TIMEOUT'],
+    recovery: 'by itself',
+    retries: backoff,
+  },
+  {
     kind: 'cut',
     title: 'The response was cut off',
     says: ['the response was cut off before it ended'],
@@ -199,8 +211,8 @@ const quickstartIds = (manifest: Manifest): Ids => {
 };
 
 /** A page behind its own fault link, on the view's start page, recording page errors. */
-async function openAtStart(context: BrowserContext, mlflowUrl: string, view: View, ids: Ids) {
-  const server = await startRunlensBehindFaultLink(mlflowUrl);
+async function openAtStart(context: BrowserContext, mlflowUrl: string, view: View, ids: Ids, serveArgs: string[] = []) {
+  const server = await startRunlensBehindFaultLink(mlflowUrl, serveArgs);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -220,7 +232,7 @@ async function openAtStart(context: BrowserContext, mlflowUrl: string, view: Vie
 const faulted = (link: FaultLink, view: View): RecordedRequest[] => link.requests(view.endpoint).filter((r) => r.fault !== undefined);
 
 async function walk(context: BrowserContext, mlflowUrl: string, ids: Ids, view: View, fault: Fault): Promise<void> {
-  const { page, link, pageErrors, close } = await openAtStart(context, mlflowUrl, view, ids);
+  const { page, link, pageErrors, close } = await openAtStart(context, mlflowUrl, view, ids, fault.serveArgs);
   try {
     await link.setFault(fault.kind, view.endpoint);
     await view.enter(page);

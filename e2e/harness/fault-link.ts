@@ -228,9 +228,9 @@ export interface FaultyRunlens {
 }
 
 /** A `runlens serve` of its own whose tracking server is reached through a fault link. */
-export async function startRunlensBehindFaultLink(mlflowUrl: string): Promise<FaultyRunlens> {
+export async function startRunlensBehindFaultLink(mlflowUrl: string, serveArgs: string[] = []): Promise<FaultyRunlens> {
   const link = await openFaultLink(Number(new URL(mlflowUrl).port));
-  const runlens = await startRunlens(link.url).catch(async (err: unknown) => {
+  const runlens = await startRunlens(link.url, { args: serveArgs }).catch(async (err: unknown) => {
     await link.close();
     throw err;
   });

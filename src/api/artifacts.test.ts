@@ -51,6 +51,13 @@ describe('artifactDownloadUrl', () => {
 });
 
 describe('fetchArtifactBytes', () => {
+  it('reads past the browser cache, so a retry after a cut-off download is a fresh request', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response('hello', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    expect(new TextDecoder().decode(await fetchArtifactBytes('/x', 5, 100))).toBe('hello');
+    expect(fetchMock.mock.calls[0]![1]!.cache).toBe('no-store');
+  });
+
   it('refuses by listed size without a request', async () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);

@@ -128,7 +128,11 @@ export class TooLargeError extends Error {
  */
 export async function fetchArtifactBytes(url: string, knownSize: number | undefined, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
   if (knownSize !== undefined && knownSize > maxBytes) throw new TooLargeError(maxBytes);
-  const response = await requestResponse({ path: url, signal });
+  // Not through the browser's HTTP cache: after a download cut off mid-way, Chromium keeps the
+  // partial entry (artifacts carry ETag/Last-Modified) and the retry fails outright trying to
+  // complete it, so a passing hiccup became a lasting "Cannot reach Runlens". The bytes are
+  // kept in the query cache instead.
+  const response = await requestResponse({ path: url, signal, cache: 'no-store' });
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();

@@ -16,6 +16,8 @@ export interface RequestSpec {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** The browser HTTP cache's mode, when a request must not use the default. */
+  cache?: RequestCache;
 }
 
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -33,6 +35,7 @@ function toFetch(spec: RequestSpec): { url: string; init: RequestInit; key: stri
   const url = buildUrl(spec.path, spec.query);
   const init: RequestInit = { method: spec.method ?? 'GET', headers: { accept: 'application/json' } };
   if (spec.signal) init.signal = spec.signal;
+  if (spec.cache) init.cache = spec.cache;
   if (spec.body !== undefined) {
     // MLflow rejects non-JSON POST bodies since 2.9 (CVE-2023-43472); so does the proxy.
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
