@@ -52,7 +52,7 @@ describe('artifactDownloadUrl', () => {
 
 describe('fetchArtifactBytes', () => {
   it('reads past the browser cache, so a retry after a cut-off download is a fresh request', async () => {
-    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response('hello', { status: 200 }));
+    const fetchMock = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response('hello', { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
     expect(new TextDecoder().decode(await fetchArtifactBytes('/x', 5, 100))).toBe('hello');
     expect(fetchMock.mock.calls[0]![1]!.cache).toBe('no-store');
