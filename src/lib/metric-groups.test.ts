@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runColor } from './run-color.ts';
 import { groupMetricKeys } from './metric-groups.ts';
 
 describe('groupMetricKeys', () => {
@@ -10,12 +9,5 @@ describe('groupMetricKeys', () => {
       { name: 'val', keys: ['val/loss'] },
       { name: 'system', keys: ['system/cpu'] },
     ]);
-  });
-});
-
-describe('runColor', () => {
-  it('is deterministic per run id', () => {
-    expect(runColor('abc123')).toBe(runColor('abc123'));
-    expect(new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(runColor)).size).toBeGreaterThan(3);
   });
 });

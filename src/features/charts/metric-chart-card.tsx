@@ -9,7 +9,7 @@ import { ErrorState } from '@/components/error-state.tsx';
 import { useRenderPending } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';
-import { runColor } from '@/lib/run-color.ts';
+import { colorAt, runColors } from '@/lib/run-color.ts';
 import { formatMetric } from '@/lib/format-value.ts';
 import { buildChartData, type ChartData, type RunHistory, type XAxisKind } from '@/lib/series/chart-data.ts';
 import { finiteValueRange } from '@/lib/series/chart-table.ts';
@@ -68,15 +68,17 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
   useRenderPending(pending);
   const failed = queries.find((q) => q.isError);
   const dataKey = queries.map((q) => q.dataUpdatedAt).join(',');
+  // By position in the view's run list, as the page's own run list colours them.
+  const colors = useMemo(() => runColors(runs.map((run) => run.runId)), [runs]);
 
   const histories = useMemo<RunHistory[]>(
     () => runs.flatMap((run, i) => {
       const points = queries[i]?.data;
-      return points ? [{ runId: run.runId, name: run.name || run.runId, color: runColor(run.runId), startTime: run.startTime, points }] : [];
+      return points ? [{ runId: run.runId, name: run.name || run.runId, color: colors.get(run.runId) ?? colorAt(i), startTime: run.startTime, points }] : [];
     }),
     // dataKey stands for the queries' data.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [runs, dataKey],
+    [runs, colors, dataKey],
   );
   const zoom = parseZoom(settings.zoom);
   const data = useMemo(
@@ -141,7 +143,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
         <ul className="chart-legend" aria-label={`Runs in ${metricKey}`}>
           {runs.map((run) => (
             <li key={run.runId}>
-              <span className="swatch" style={{ background: runColor(run.runId) }} aria-hidden="true" />
+              <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
               {run.name || run.runId}
             </li>
           ))}

@@ -12,7 +12,7 @@ import { TruncatedText } from '@/components/truncated-text.tsx';
 import { useDocumentTitle } from '@/components/use-document-title.ts';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { paths } from '@/config/paths.ts';
-import { runColor } from '@/lib/run-color.ts';
+import { runColors } from '@/lib/run-color.ts';
 import { CompareTable } from './compare-table.tsx';
 import { compareSearchSchema } from './url-state.ts';
 
@@ -33,6 +33,8 @@ export function ComparePage({ runIds, omitted = 0, charts }: ComparePageProps) {
   const failed = runIds.filter((_, i) => queries[i]?.isError);
   const pending = queries.some((q) => q.isPending);
   const metricKeys = [...new Set(runs.flatMap((run) => Object.keys(run.metrics)))];
+  // The same list, in the same order, as the charts get: swatches and chart lines agree.
+  const colors = runColors(runs.map((run) => run.runId));
   useDocumentTitle(`Compare ${runIds.length} runs`);
 
   return (
@@ -47,7 +49,7 @@ export function ComparePage({ runIds, omitted = 0, charts }: ComparePageProps) {
       <ul className="compare-runs" aria-label="Compared runs">
         {runs.map((run) => (
           <li key={run.runId}>
-            <span className="swatch" style={{ background: runColor(run.runId) }} aria-hidden="true" />
+            <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
             <Link to={paths.run.getHref(run.experimentId, run.runId)}>
               <TruncatedText text={run.name || run.runId} max={120} />
             </Link>
