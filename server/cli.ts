@@ -1,4 +1,5 @@
-// `runlens serve`: the production build plus a same-origin proxy to a tracking server.
+// The `runlens` command: `serve` (the production build plus a same-origin proxy to a tracking
+// server) and `shot` (one view to a PNG or PDF file).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,8 +7,36 @@ import { parseArgs } from 'node:util';
 import { createRunlensServer } from './app.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, DEFAULT_UPSTREAM_TIMEOUT_S, displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
 import { probeTrackingServer } from './probe.ts';
+import { BrowserNotFoundError } from './render/chromium.ts';
+import { RenderError } from './render/renderer.ts';
+import { takeShot } from './render/shot.ts';
+import { resolveShotOptions, SHOT_DEFAULTS } from './render/shot-options.ts';
+
+const SHOT_HELP = `Usage: runlens shot <url|path> -o <out.png|out.pdf> [options]
+
+Captures one view in render mode (every chart drawn, light theme, UTC unless told otherwise)
+once it has finished loading, and prints the file's path. Exits non-zero with the page's own
+message when the view ends in an error, or with what was still loading on timeout.
+
+  <url|path>               A full Runlens URL, used as it is, or a path such as
+                           /compare?runs=a,b with --url or --tracking-uri.
+  -o, --output <file>      Where to write: .png or .pdf.
+  --url <runlens base>     A running Runlens the path is taken from (e.g. http://localhost:5173).
+  --tracking-uri <url>     Serve Runlens itself for the duration of the shot, on a free loopback
+                           port, against this tracking server. Env: MLFLOW_TRACKING_URI
+  --width <px>             Viewport width. Default: ${SHOT_DEFAULTS.width}
+  --height <px>            Viewport height (the PNG's, unless --full-page). Default: ${SHOT_DEFAULTS.height}
+  --scale <n>              Device pixel ratio (2 = a PNG twice as large). Default: ${SHOT_DEFAULTS.scale}
+  --full-page              The whole scrollable page, not only the viewport.
+  --theme <light|dark>     Colour scheme. Default: light
+  --tz <IANA zone>         Time zone of every shown time. Default: UTC
+  --timeout <s>            Limit for loading and drawing. Default: ${SHOT_DEFAULTS.timeoutS}
+  --allow-errors           Capture a view that shows an error instead of failing.
+  --browser <path>         Chromium to use. Env: RUNLENS_CHROMIUM. Default: chromium on PATH
+`;
 
 const HELP = `Usage: runlens serve [options]
+       runlens shot <url|path> -o <out.png|out.pdf> [options]   (runlens shot --help)
 
 Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server.
 
@@ -62,11 +91,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command === undefined ? 1 : 0;
   }
+  if (command === 'shot') return shot(rest);
   if (command !== 'serve') {
     console.error(`runlens: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  return serve(rest);
+}
 
+async function serve(rest: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -138,6 +171,74 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw err;
+  }
+}
+
+async function shot(rest: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        url: { type: 'string' },
+        'tracking-uri': { type: 'string' },
+        width: { type: 'string' },
+        height: { type: 'string' },
+        scale: { type: 'string' },
+        'full-page': { type: 'boolean' },
+        theme: { type: 'string' },
+        tz: { type: 'string' },
+        timeout: { type: 'string' },
+        'allow-errors': { type: 'boolean' },
+        browser: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (err) {
+    console.error(`runlens shot: ${(err as Error).message}\n\n${SHOT_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(SHOT_HELP);
+    return 0;
+  }
+  try {
+    if (parsed.positionals.length > 1) throw new OptionsError(`one view at a time, got ${parsed.positionals.length}`);
+    const v = parsed.values;
+    const options = resolveShotOptions(
+      {
+        target: parsed.positionals[0],
+        output: v.output,
+        url: v.url,
+        trackingUri: v['tracking-uri'],
+        width: v.width,
+        height: v.height,
+        scale: v.scale,
+        fullPage: v['full-page'],
+        theme: v.theme,
+        tz: v.tz,
+        timeout: v.timeout,
+        allowErrors: v['allow-errors'],
+        browser: v.browser,
+      },
+      process.env,
+    );
+    const file = await takeShot(options, () => ({ staticDir: staticDir(), version: packageVersion() }));
+    console.log(file);
+    return 0;
+  } catch (err) {
+    if (err instanceof OptionsError) {
+      console.error(`runlens shot: ${err.message}\n\n${SHOT_HELP}`);
+      return 2;
+    }
+    // A render's own failures are for the user as they are; anything else (Chromium failing to
+    // start, an unwritable file) by its first line, which names the problem.
+    const message = err instanceof RenderError || err instanceof BrowserNotFoundError ? err.message : String((err as Error).message ?? err).split('\n')[0];
+    console.error(`runlens shot: ${message}`);
+    return 1;
   }
 }
 
