@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { describeTimestamp, formatTimestamp, isoTimestamp } from './format-time.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeTimestamp, displayTimeZone, formatTimestamp, isoTimestamp, setDisplayTimeZone } from './format-time.ts';
 import { formatDuration } from './format-value.ts';
 
 // A nanosecond clock logged as milliseconds, and a value just past Date's limit (8.64e15).
@@ -53,7 +53,38 @@ describe('formatDuration', () => {
   });
 });
 
+describe('display time zone (tz=)', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+  const t = Date.UTC(2026, 10, 22, 14, 3);
+
+  it('shows every time in the zone set, whatever the machine’s own', () => {
+    setDisplayTimeZone('UTC');
+    expect(formatTimestamp(t)).toBe('2026-11-22 14:03');
+    setDisplayTimeZone('Asia/Tokyo');
+    expect(formatTimestamp(t)).toBe('2026-11-22 23:03');
+    expect(displayTimeZone()).toBe('Asia/Tokyo');
+    setDisplayTimeZone('America/Los_Angeles');
+    expect(formatTimestamp(t)).toBe('2026-11-22 06:03');
+  });
+
+  it('names the zone in the full description', () => {
+    setDisplayTimeZone('UTC');
+    expect(describeTimestamp(t)).toMatch(/2026.*2:03:00\s?PM UTC|14:03:00 UTC/);
+    setDisplayTimeZone('Asia/Tokyo');
+    expect(describeTimestamp(t)).toMatch(/11:03:00\s?PM GMT\+9|23:03:00 GMT\+9/);
+  });
+
+  it('falls back to the viewer’s zone for no zone or one Intl rejects', () => {
+    const own = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    setDisplayTimeZone('Mars/Olympus_Mons');
+    expect(displayTimeZone()).toBe(own);
+    setDisplayTimeZone(undefined);
+    expect(displayTimeZone()).toBe(own);
+  });
+});
+
 describe('never throws', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
   const anyTime = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(8.64e15, 8.64e15 + 1, -8.64e15 - 1, 1.7e18, Number.MAX_VALUE, -0));
 
   it('formatTimestamp, describeTimestamp, formatDuration and isoTimestamp return for any double', () => {
@@ -65,6 +96,18 @@ describe('never throws', () => {
         expect(typeof formatDuration(ms)).toBe('string');
         const iso = isoTimestamp(ms);
         expect(typeof iso === 'string' || Object.is(iso, ms)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('returns for any double in any zone', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('UTC', 'Asia/Tokyo', 'Pacific/Kiritimati', 'America/St_Johns', 'not a zone'), anyTime, (zone, ms) => {
+        setDisplayTimeZone(zone);
+        expect(typeof formatTimestamp(ms)).toBe('string');
+        const described = describeTimestamp(ms);
+        expect(described === undefined || typeof described === 'string').toBe(true);
       }),
       { numRuns: 2_000 },
     );

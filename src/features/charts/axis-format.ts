@@ -1,16 +1,24 @@
-import { formatTimeWith } from '@/lib/format-time.ts';
+import { displayTimeZone, formatTimeWith, zonedFormat } from '@/lib/format-time.ts';
 import { formatMetric } from '@/lib/format-value.ts';
 import type { XAxisKind } from '@/lib/series/chart-data.ts';
 
-const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+// Wall time in the page's zone (tz=, else the viewer's), the same as every other shown time; the
+// axis label names the zone, so a screenshot says which clock its ticks read.
+const TIME: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
 
-export const xAxisLabel: Record<XAxisKind, string> = { step: 'Step', time: 'Wall time (UTC)', relative: 'Relative time' };
+export const xAxisLabel: Readonly<Record<XAxisKind, string>> = {
+  step: 'Step',
+  get time() {
+    return `Wall time (${displayTimeZone()})`;
+  },
+  relative: 'Relative time',
+};
 
 /** `exact`: the digits of a step past 2^53, which `x` only approximates (steps are int64). */
 export function formatX(kind: XAxisKind, x: number, exact?: string): string {
   if (exact !== undefined && kind === 'step') return groupDigits(exact);
   // A logged time outside Date's range (a nanosecond clock) is labelled, not thrown on.
-  if (kind === 'time') return formatTimeWith(time, x);
+  if (kind === 'time') return formatTimeWith(zonedFormat(undefined, TIME), x);
   if (kind === 'relative') {
     const s = Math.abs(x);
     if (s < 120) return `${Number(x.toPrecision(3))} s`;
