@@ -5,7 +5,7 @@
 import { useState, type MouseEvent } from 'react';
 import { Area, ComposedChart, Line, XAxis, YAxis } from 'recharts';
 import { nearestPoint, type ChartData, type XAxisKind } from '@/lib/series/chart-data.ts';
-import type { YScale } from '@/lib/series/y-domain.ts';
+import { yTicks, type YScale } from '@/lib/series/y-domain.ts';
 import { formatX, formatY, xAxisLabel } from './axis-format.ts';
 
 export interface MetricChartProps {
@@ -15,6 +15,8 @@ export interface MetricChartProps {
   xAxis: XAxisKind;
   yScale: YScale;
   onZoom: (domain: [number, number] | undefined) => void;
+  /** Render mode (reports, screenshots): no hover readout or drag-zoom, nothing but the drawing. */
+  still?: boolean;
 }
 
 // The plot area's position inside the SVG: fixed, so a pointer's pixel maps to an x value.
@@ -24,7 +26,7 @@ const X_AXIS_HEIGHT = 36;
 /** Dots are drawn when a run has this few points, so short histories read as points. */
 const DOTS_UP_TO = 60;
 
-export function MetricChart({ data, width, height, xAxis, yScale, onZoom }: MetricChartProps) {
+export function MetricChart({ data, width, height, xAxis, yScale, onZoom, still = false }: MetricChartProps) {
   const [hoverX, setHoverX] = useState<number | undefined>();
   const [drag, setDrag] = useState<{ from: number; to: number } | undefined>();
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
@@ -47,6 +49,69 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom }: Metr
     setDrag(undefined);
   };
 
+  const chart = (
+    <ComposedChart width={width} height={height} margin={MARGIN}>
+      <XAxis
+        type="number"
+        dataKey="x"
+        domain={data.xDomain ?? ['auto', 'auto']}
+        allowDataOverflow
+        height={X_AXIS_HEIGHT}
+        tickFormatter={(x: number) => formatX(xAxis, x)}
+        label={{ value: xAxisLabel[xAxis], position: 'insideBottom', offset: 0, fontSize: 11 }}
+        fontSize={11}
+        allowDuplicatedCategory={false}
+      />
+      <YAxis
+        type="number"
+        scale={yScale === 'log' ? 'log' : 'linear'}
+        domain={data.yDomain ?? ['auto', 'auto']}
+        // Round ticks on the round bounds (lib/series/y-domain.ts); the log scale picks its own.
+        ticks={yScale === 'linear' && data.yDomain ? yTicks(data.yDomain) : undefined}
+        allowDataOverflow
+        width={Y_AXIS_WIDTH}
+        tickFormatter={formatY}
+        fontSize={11}
+      />
+      {data.series.map((s) => (
+        <Area
+          key={`${s.runId}-envelope`}
+          data={s.envelope}
+          dataKey="range"
+          type="linear"
+          stroke="none"
+          fill={s.color}
+          fillOpacity={s.smoothed ? 0.25 : 0.45}
+          isAnimationActive={false}
+          connectNulls={false}
+          name={`${s.name} range`}
+        />
+      ))}
+      {data.series.map((s) => (
+        <Line
+          key={`${s.runId}-line`}
+          data={s.line}
+          dataKey="y"
+          type="linear"
+          stroke={s.color}
+          strokeWidth={1.5}
+          dot={s.points.length <= DOTS_UP_TO ? { r: 3, fill: s.color, stroke: s.color } : false}
+          activeDot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+          name={s.name}
+        />
+      ))}
+    </ComposedChart>
+  );
+  if (still) {
+    return (
+      <div className="metric-chart metric-chart--still" style={{ width, height }}>
+        {chart}
+      </div>
+    );
+  }
+
   return (
     // Pointer-only extras (hover readout, drag-zoom); keyboard users get the same values from
     // the metrics table and the CSV export, and reset the zoom from the chart controls.
@@ -63,57 +128,7 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom }: Metr
       onMouseUp={onUp}
       onDoubleClick={() => onZoom(undefined)}
     >
-      <ComposedChart width={width} height={height} margin={MARGIN}>
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={data.xDomain ?? ['auto', 'auto']}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tickFormatter={(x: number) => formatX(xAxis, x)}
-          label={{ value: xAxisLabel[xAxis], position: 'insideBottom', offset: 0, fontSize: 11 }}
-          fontSize={11}
-          allowDuplicatedCategory={false}
-        />
-        <YAxis
-          type="number"
-          scale={yScale === 'log' ? 'log' : 'linear'}
-          domain={data.yDomain ?? ['auto', 'auto']}
-          allowDataOverflow
-          width={Y_AXIS_WIDTH}
-          tickFormatter={formatY}
-          fontSize={11}
-        />
-        {data.series.map((s) => (
-          <Area
-            key={`${s.runId}-envelope`}
-            data={s.envelope}
-            dataKey="range"
-            type="linear"
-            stroke="none"
-            fill={s.color}
-            fillOpacity={s.smoothed ? 0.25 : 0.45}
-            isAnimationActive={false}
-            connectNulls={false}
-            name={`${s.name} range`}
-          />
-        ))}
-        {data.series.map((s) => (
-          <Line
-            key={`${s.runId}-line`}
-            data={s.line}
-            dataKey="y"
-            type="linear"
-            stroke={s.color}
-            strokeWidth={1.5}
-            dot={s.points.length <= DOTS_UP_TO ? { r: 3, fill: s.color, stroke: s.color } : false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-            name={s.name}
-          />
-        ))}
-      </ComposedChart>
+      {chart}
       {drag ? <div className="metric-chart__zoom" style={{ left: Math.min(drag.from, drag.to), width: Math.abs(drag.to - drag.from), top: MARGIN.top, height: height - MARGIN.top - X_AXIS_HEIGHT }} /> : null}
       {hoverX !== undefined && !drag ? <HoverReadout data={data} x={hoverX} xAxis={xAxis} left={plotLeft + ((hoverX - x0) / (x1 - x0 || 1)) * plotWidth} height={height - X_AXIS_HEIGHT} /> : null}
     </div>
