@@ -1,7 +1,10 @@
 // The documented "finished loading" signal for screenshot tools, embeds and tests:
 //   <html data-runlens-state="loading|ready" data-runlens-errors="N">
 // It becomes "ready" once no query is fetching, no navigation is pending and every registered
-// drawing (components/render-pending.ts) has finished, and has stayed so for SETTLE_MS.
+// drawing (components/render-pending.ts) has finished, and has stayed so for SETTLE_MS. A lazily
+// mounted chart's placeholder that scrolls into view counts as a drawing under way: the state is
+// re-checked on every scroll and resize (scroll events run before the frame is painted, so a
+// frame showing a placeholder never says "ready").
 // Error states count as settled (a screenshot of an error is still a finished page);
 // data-runlens-errors says how many queries ended in error plus how many panels show a render
 // error (components/failed-panels.ts); a query error thrown to a panel's boundary counts once.
@@ -52,9 +55,15 @@ export function ReadySignal() {
       subscribeToPendingRenders(check),
       subscribeToFailedPanels(check),
     ];
+    // Capture: scrolling inside any scroll box, not only the page, can bring a placeholder in.
+    const listen = { capture: true, passive: true } as const;
+    document.addEventListener('scroll', check, listen);
+    window.addEventListener('resize', check, listen);
     check();
     return () => {
       clearTimeout(timer);
+      document.removeEventListener('scroll', check, listen);
+      window.removeEventListener('resize', check, listen);
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, [queryClient, navigating]);

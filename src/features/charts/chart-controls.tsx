@@ -7,7 +7,7 @@ export interface ChartControlsProps {
 
 export function ChartControls({ settings, onChange }: ChartControlsProps) {
   return (
-    <div className="toolbar chart-controls" role="group" aria-label="Chart settings">
+    <div className="toolbar chart-controls" role="group" aria-label="Chart settings" data-interactive>
       <label className="toolbar__toggle">
         <span>X axis</span>
         <select value={settings.x} onChange={(e) => onChange({ x: e.target.value as ChartSearch['x'], zoom: '' })}>

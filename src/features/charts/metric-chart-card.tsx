@@ -3,12 +3,13 @@
 // The figure is named by a sentence saying what it shows, and its plotted values can be shown
 // as a table: the chart's text alternative.
 import { useQueries } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { metricHistoryQueryOptions } from '@/api/metrics.ts';
 import { ErrorState } from '@/components/error-state.tsx';
-import { useRenderPending } from '@/components/render-pending.ts';
+import { useRenderPending, useRenderPlaceholder } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';
+import { useViewOptions } from '@/config/view-options.ts';
 import { colorAt, runColors } from '@/lib/run-color.ts';
 import { formatMetric } from '@/lib/format-value.ts';
 import { buildChartData, type ChartData, type RunHistory, type XAxisKind } from '@/lib/series/chart-data.ts';
@@ -36,7 +37,11 @@ const HEIGHT = 260;
 
 export function MetricChartCard(props: MetricChartCardProps) {
   const ref = useRef<HTMLElement>(null);
-  const inView = useInView(ref);
+  // Render mode (reports, screenshots) mounts every card at once: the whole page is the picture.
+  const { render } = useViewOptions();
+  const inView = useInView(ref, { always: render });
+  // Until mounted, an on-screen card is a drawing under way for the ready signal.
+  useRenderPlaceholder(ref, !inView);
   const nameId = useId();
   // Once loaded, the figure is named by the chart's own description (describeChart).
   return (
@@ -65,8 +70,8 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
   const width = useElementWidth(body);
   const queries = useQueries({ queries: runs.map((run) => metricHistoryQueryOptions(run.runId, metricKey)) });
   const pending = queries.some((q) => q.isPending);
-  useRenderPending(pending);
   const failed = queries.find((q) => q.isError);
+  const { render } = useViewOptions();
   const dataKey = queries.map((q) => q.dataUpdatedAt).join(',');
   // By position in the view's run list, as the page's own run list colours them.
   const colors = useMemo(() => runColors(runs.map((run) => run.runId)), [runs]);
@@ -90,6 +95,10 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
   const pointCount = histories.reduce((sum, h) => sum + h.points.length, 0);
   const fileName = `${metricKey.replace(/[^\w.-]+/g, '_')}`;
   const ready = !pending && !failed;
+  const noValue = data.series.every((s) => s.line.every((d) => d.y === null) && s.envelope.every((d) => d.range === null));
+  const drawn = useDrawn(body, ready && !noValue, dataKey);
+  // Pending until the marks are in the page, not only the data: the ready signal means "drawn".
+  useRenderPending(pending || (ready && !noValue && !drawn));
 
   return (
     <>
@@ -102,7 +111,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
           {metricKey}
         </span>
         <span className="muted chart-card__count">{pending ? 'loading…' : `${pointCount.toLocaleString()} ${pointCount === 1 ? 'point' : 'points'}`}</span>
-        <span className="chart-card__actions">
+        <span className="chart-card__actions" data-interactive>
           <button type="button" onClick={() => figure.current && exportPng(figure.current, fileName)} disabled={pending}>
             PNG
           </button>
@@ -120,17 +129,18 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
           <ErrorState error={failed.error} onRetry={() => queries.forEach((q) => q.isError && void q.refetch())} compact />
         ) : pending ? (
           <div className="chart-card__placeholder" style={{ height: HEIGHT }} />
-        ) : data.series.every((s) => s.line.every((d) => d.y === null) && s.envelope.every((d) => d.range === null)) ? (
+        ) : noValue ? (
           <p className="chart-card__empty" style={{ height: HEIGHT }}>
             {settings.y === 'log' ? 'No positive value to draw on a log scale.' : 'No finite value to draw (NaN or ∞ only).'}
           </p>
         ) : (
-          <MetricChart data={data} width={width} height={HEIGHT} xAxis={settings.x} yScale={settings.y} onZoom={(domain) => onZoomChange(domain ? formatZoom(domain) : '')} />
+          <MetricChart data={data} width={width} height={HEIGHT} xAxis={settings.x} yScale={settings.y} onZoom={(domain) => onZoomChange(domain ? formatZoom(domain) : '')} still={render} />
         )}
       </div>
       <button
         type="button"
         className="chart-card__table-toggle"
+        data-interactive
         aria-expanded={showTable}
         aria-controls={showTable ? tableId : undefined}
         onClick={() => setShowTable(!showTable)}
@@ -144,11 +154,33 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
           {runs.map((run) => (
             <li key={run.runId}>
               <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
-              {run.name || run.runId}
+              <span className="chart-legend__name">{run.name || run.runId}</span>
             </li>
           ))}
         </ul>
       ) : null}
     </>
   );
+}
+
+// What a drawn chart has in its SVG: a line, an envelope area or a dot per point.
+const MARKS = '.recharts-line-curve, .recharts-area-area, .recharts-line-dot, .recharts-dot';
+
+/**
+ * True once the chart body holds its plotted marks (checked each frame until it does): recharts
+ * lays a chart out over more than one render, so "data loaded" is not yet "drawn".
+ */
+function useDrawn(body: RefObject<HTMLElement | null>, expected: boolean, dataKey: string): boolean {
+  const [drawnKey, setDrawnKey] = useState<string | undefined>();
+  useEffect(() => {
+    if (!expected || drawnKey === dataKey) return;
+    let frame = 0;
+    const look = () => {
+      if (body.current?.querySelector(MARKS)) setDrawnKey(dataKey);
+      else frame = requestAnimationFrame(look);
+    };
+    look();
+    return () => cancelAnimationFrame(frame);
+  }, [body, expected, dataKey, drawnKey]);
+  return drawnKey === dataKey;
 }

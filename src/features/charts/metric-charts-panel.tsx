@@ -1,5 +1,6 @@
 // Charts of every metric of one or more runs, grouped by key prefix (system/* last), with the
-// shared controls. Only charts near the viewport fetch and draw.
+// shared controls. Only charts near the viewport fetch and draw (in render mode, all of them).
+// Controls marked data-interactive are hidden in render mode and in print (app/styles.css).
 import { useMemo, useState } from 'react';
 import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
@@ -32,12 +33,12 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
     <section aria-label="Metric charts" className="charts-panel">
       <ChartControls settings={settings} onChange={update} />
       {metricKeys.length > 6 ? (
-        <input type="search" className="charts-panel__filter" aria-label="Filter metrics" placeholder="Filter metrics" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input type="search" data-interactive className="charts-panel__filter" aria-label="Filter metrics" placeholder="Filter metrics" value={filter} onChange={(e) => setFilter(e.target.value)} />
       ) : null}
       {chosen.size > 0 ? (
         <p className="muted">
           Showing {chosen.size} of {metricKeys.length} metrics.{' '}
-          <button type="button" onClick={() => update({ metrics: '' })}>
+          <button type="button" data-interactive onClick={() => update({ metrics: '' })}>
             Show all
           </button>
         </p>
