@@ -11,6 +11,7 @@ import { BrowserNotFoundError } from './render/chromium.ts';
 import { RenderError } from './render/renderer.ts';
 import { takeShot } from './render/shot.ts';
 import { resolveShotOptions, SHOT_DEFAULTS } from './render/shot-options.ts';
+import { reportCommand } from './report/report-command.ts';
 
 const SHOT_HELP = `Usage: runlens shot <url|path> -o <out.png|out.pdf> [options]
 
@@ -37,6 +38,7 @@ message when the view ends in an error, or with what was still loading on timeou
 
 const HELP = `Usage: runlens serve [options]
        runlens shot <url|path> -o <out.png|out.pdf> [options]   (runlens shot --help)
+       runlens report <spec.yaml> -o <report.pdf> [options]     (runlens report --help)
 
 Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server.
 
@@ -92,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   if (command === 'shot') return shot(rest);
+  if (command === 'report') return reportCommand(rest, () => ({ staticDir: staticDir(), version: packageVersion() }));
   if (command !== 'serve') {
     console.error(`runlens: unknown command "${command}"\n\n${HELP}`);
     return 2;

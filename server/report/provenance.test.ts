@@ -40,6 +40,12 @@ describe('withPngProvenance', () => {
     expect(Buffer.from(decoded.data).equals(PNG.sync.read(original).data)).toBe(true);
   });
 
+  it('leaves out the run ids of a view that names no run', () => {
+    const text = pngTextOf(withPngProvenance(png(), { ...provenance, viewUrl: 'http://127.0.0.1:5173/', runIds: [] }));
+    expect(text[PNG_KEYS.viewUrl]).toBe('http://127.0.0.1:5173/');
+    expect(Object.keys(text)).not.toContain(PNG_KEYS.runIds);
+  });
+
   it('writes characters tEXt cannot hold as escapes instead of mangling them', () => {
     const tagged = withPngProvenance(png(), { ...provenance, trackingServer: 'http://δ.example' });
     expect(pngTextOf(tagged)[PNG_KEYS.trackingServer]).toBe('http://\\u03b4.example');

@@ -51,7 +51,8 @@ export function withPngProvenance(png: Uint8Array, provenance: Provenance): Uint
   const text = [
     textChunk.encode(PNG_KEYS.viewUrl, latin1(provenance.viewUrl)),
     textChunk.encode(PNG_KEYS.trackingServer, latin1(provenance.trackingServer)),
-    textChunk.encode(PNG_KEYS.runIds, latin1(provenance.runIds.join(','))),
+    // png-chunk-text refuses empty text, and a view of no particular run has no ids to name.
+    ...(provenance.runIds.length > 0 ? [textChunk.encode(PNG_KEYS.runIds, latin1(provenance.runIds.join(',')))] : []),
     textChunk.encode(PNG_KEYS.renderedAt, provenance.renderedAt.toISOString()),
     textChunk.encode(PNG_KEYS.software, `Runlens ${latin1(provenance.runlensVersion)}`),
   ];
