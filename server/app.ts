@@ -4,6 +4,7 @@ import sirv from 'sirv';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { handleProxy, sendError } from './proxy.ts';
 import { PROXY_PREFIX } from './proxy-routes.ts';
+import { createRenderRoute, RENDER_PREFIX, type RenderRoute } from './render/render-route.ts';
 import { isHostAllowed, securityHeaders } from './security.ts';
 
 export const CONFIG_PATH = '/runlens/config.json';
@@ -31,6 +32,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     },
   });
   const config = JSON.stringify(publicConfig(options, runlensVersion));
+  let renderRoute: RenderRoute | undefined;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -41,6 +43,9 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     const url = req.url ?? '/';
     if (url.startsWith(PROXY_PREFIX)) {
       return handleProxy(options, req, res);
+    }
+    if (renderRoute && url.startsWith(RENDER_PREFIX)) {
+      return renderRoute.handle(req, res);
     }
     if (url === CONFIG_PATH) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -70,12 +75,30 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
       fail(err);
     }
   });
+  if (options.render) {
+    renderRoute = createRenderRoute({
+      token: options.render.token,
+      ownOrigin: () => ownOrigin(server, options.host),
+      // Playwright is loaded with the first image link, not with every `runlens serve`.
+      openRenderer: async () => (await import('./render/renderer.ts')).openRenderer({ browserPath: options.render?.browserPath }),
+    });
+    const route = renderRoute;
+    server.on('close', () => void route.close());
+  }
   // Malformed requests and sockets reset mid-request: drop that connection, never the server.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     socket.destroy();
   });
   return server;
+}
+
+/** Where Chromium on this machine reaches this server: its bound address, loopback for "any". */
+function ownOrigin(server: http.Server, host: string): string {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 export function logRequestError(req: http.IncomingMessage, err: unknown): void {

@@ -7,9 +7,8 @@ import { parseArgs } from 'node:util';
 import { createRunlensServer } from './app.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, DEFAULT_UPSTREAM_TIMEOUT_S, displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
 import { probeTrackingServer } from './probe.ts';
-import { BrowserNotFoundError } from './render/chromium.ts';
-import { RenderError } from './render/renderer.ts';
-import { takeShot } from './render/shot.ts';
+import { BrowserNotFoundError, findChromium } from './render/chromium.ts';
+import { RenderError } from './render/render-error.ts';
 import { resolveShotOptions, SHOT_DEFAULTS } from './render/shot-options.ts';
 import { reportCommand } from './report/report-command.ts';
 
@@ -55,6 +54,11 @@ Options:
                            (e.g. https://portal.example.com). Env: RUNLENS_FRAME_ANCESTORS
   --upstream-timeout <s>   Seconds the tracking server may stay silent on one request before
                            Runlens answers 504. Env: RUNLENS_UPSTREAM_TIMEOUT. Default: ${DEFAULT_UPSTREAM_TIMEOUT_S}
+  --render                 Image links: GET /render/<view path>.png?<view params>&width=&height=&scale=
+                           answers a PNG of that view (render mode), for <img> in wikis and emails.
+                           Needs Chromium (on PATH, --browser or RUNLENS_CHROMIUM).
+  --render-token <secret>  Image links then require token=<secret>. Env: RUNLENS_RENDER_TOKEN
+  --browser <path>         Chromium for --render. Env: RUNLENS_CHROMIUM
   -h, --help               Show this help.
   -v, --version            Show the Runlens version.
 
@@ -114,6 +118,9 @@ async function serve(rest: string[]): Promise<number> {
         'allowed-hosts': { type: 'string' },
         'frame-ancestors': { type: 'string' },
         'upstream-timeout': { type: 'string' },
+        render: { type: 'boolean' },
+        'render-token': { type: 'string' },
+        browser: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -136,9 +143,14 @@ async function serve(rest: string[]): Promise<number> {
         allowedHosts: parsed.values['allowed-hosts'],
         frameAncestors: parsed.values['frame-ancestors'],
         upstreamTimeout: parsed.values['upstream-timeout'],
+        render: parsed.values.render,
+        renderToken: parsed.values['render-token'],
+        browser: parsed.values.browser,
       },
       process.env,
     );
+    // Chromium starts with the first image link; a missing one is said now, not then.
+    if (options.render) findChromium(options.render.browserPath);
     const server = createRunlensServer(options, staticDir(), packageVersion());
     keepServingOnStrayErrors();
     await new Promise<void>((resolve, reject) => {
@@ -160,6 +172,7 @@ async function serve(rest: string[]): Promise<number> {
       console.warn('Runlens is starting anyway; the page recovers by itself when the tracking server is reachable.');
     }
     console.log(`Runlens is serving on ${url}`);
+    if (options.render) console.log(`Image links: ${url}render/<view path>.png${options.render.token ? ' (token= required)' : ''}`);
 
     const stop = () => {
       server.close();
@@ -169,7 +182,7 @@ async function serve(rest: string[]): Promise<number> {
     process.once('SIGTERM', stop);
     return await new Promise<number>((resolve) => server.once('close', () => resolve(0)));
   } catch (err) {
-    if (err instanceof OptionsError || (err as { code?: string }).code === 'EADDRINUSE') {
+    if (err instanceof OptionsError || err instanceof BrowserNotFoundError || (err as { code?: string }).code === 'EADDRINUSE') {
       console.error(`runlens serve: ${(err as Error).message}`);
       return 2;
     }
@@ -229,6 +242,8 @@ async function shot(rest: string[]): Promise<number> {
       },
       process.env,
     );
+    // Loaded here: Playwright is for shots, not for every `runlens serve`.
+    const { takeShot } = await import('./render/shot.ts');
     const file = await takeShot(options, () => ({ staticDir: staticDir(), version: packageVersion() }));
     console.log(file);
     return 0;

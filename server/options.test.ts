@@ -37,4 +37,13 @@ describe('resolveServeOptions', () => {
     expect(() => resolveServeOptions({ port: '70000' }, {})).toThrow(/--port/);
     expect(() => resolveServeOptions({ frameAncestors: "https://ok.example, javascript:alert(1)" }, {})).toThrow(/--frame-ancestors/);
   });
+
+  it('serves image links only with --render, with a token from the flag or RUNLENS_RENDER_TOKEN', () => {
+    expect(resolveServeOptions({}, { RUNLENS_RENDER_TOKEN: 's3cret' }).render).toBeUndefined();
+    expect(resolveServeOptions({ render: true }, {}).render).toEqual({ token: undefined, browserPath: undefined });
+    expect(resolveServeOptions({ render: true }, { RUNLENS_RENDER_TOKEN: 's3cret' }).render?.token).toBe('s3cret');
+    expect(resolveServeOptions({ render: true, renderToken: 'fl4g-token' }, { RUNLENS_RENDER_TOKEN: 's3cret' }).render?.token).toBe('fl4g-token');
+    expect(() => resolveServeOptions({ renderToken: 's3cret' }, {})).toThrow(/add --render/);
+    expect(() => resolveServeOptions({ render: true, renderToken: 'abc' }, {})).toThrow(/at least 6 characters/);
+  });
 });

@@ -19,6 +19,8 @@ export interface ServeOptions {
   frameAncestors: string[];
   /** How long the tracking server may stay silent on one request before Runlens gives up. */
   upstreamTimeoutMs: number;
+  /** Image links (GET /render/<view>.png), off unless asked for; a token, when set, is required. */
+  render?: { token: string | undefined; browserPath?: string | undefined };
 }
 
 export interface RawServeInput {
@@ -28,6 +30,9 @@ export interface RawServeInput {
   allowedHosts?: string | undefined;
   frameAncestors?: string | undefined;
   upstreamTimeout?: string | undefined;
+  render?: boolean | undefined;
+  renderToken?: string | undefined;
+  browser?: string | undefined;
 }
 
 export class OptionsError extends Error {}
@@ -60,7 +65,20 @@ export function resolveServeOptions(
     allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...boundHost, ...extraHosts])],
     frameAncestors: splitList(flags.frameAncestors ?? env.RUNLENS_FRAME_ANCESTORS).map(validateOrigin),
     upstreamTimeoutMs: parseTimeout(flags.upstreamTimeout ?? env.RUNLENS_UPSTREAM_TIMEOUT ?? String(DEFAULT_UPSTREAM_TIMEOUT_S)),
+    ...resolveRender(flags, env),
   };
+}
+
+function resolveRender(flags: RawServeInput, env: Record<string, string | undefined>): Pick<ServeOptions, 'render'> {
+  if (!flags.render) {
+    if (flags.renderToken !== undefined) throw new OptionsError('--render-token protects image links: add --render to serve them');
+    return {};
+  }
+  const token = flags.renderToken ?? (env.RUNLENS_RENDER_TOKEN || undefined);
+  if (token !== undefined && token.length < 6) {
+    throw new OptionsError('--render-token must be at least 6 characters (it is all that guards the image links)');
+  }
+  return { render: { token, browserPath: flags.browser } };
 }
 
 function parseTrackingUri(raw: string): { uri: URL; userInfo?: { username: string; password: string } } {

@@ -4,6 +4,7 @@
 // (<html data-runlens-state="ready" data-runlens-errors="N">) says it has finished.
 import { chromium, errors as playwrightErrors, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium.ts';
+import { RenderError } from './render-error.ts';
 
 export interface RenderOptions {
   /** CSS pixels of the viewport (and of the PNG, times scale). */
@@ -23,17 +24,8 @@ export interface RenderOptions {
   tz?: string | undefined;
 }
 
-export type RenderFailure = 'page-error' | 'timeout' | 'unreachable';
-
-/** A render that did not give an image; the message is meant for the user as it is. */
-export class RenderError extends Error {
-  constructor(
-    message: string,
-    readonly kind: RenderFailure,
-  ) {
-    super(message);
-  }
-}
+// Its own module, so the server can tell render failures apart without loading Playwright.
+export { RenderError, type RenderFailure } from './render-error.ts';
 
 export interface Renderer {
   render(url: string, options: RenderOptions): Promise<Buffer>;
