@@ -10,7 +10,6 @@ import { probeTrackingServer } from './probe.ts';
 import { BrowserNotFoundError, findChromium } from './render/chromium.ts';
 import { RenderError } from './render/render-error.ts';
 import { resolveShotOptions, SHOT_DEFAULTS } from './render/shot-options.ts';
-import { reportCommand } from './report/report-command.ts';
 
 const SHOT_HELP = `Usage: runlens shot <url|path> -o <out.png|out.pdf> [options]
 
@@ -98,7 +97,11 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   if (command === 'shot') return shot(rest);
-  if (command === 'report') return reportCommand(rest, () => ({ staticDir: staticDir(), version: packageVersion() }));
+  if (command === 'report') {
+    // Loaded here, like shot: Playwright and pdf-lib are for reports, not for every `runlens serve`.
+    const { reportCommand } = await import('./report/report-command.ts');
+    return reportCommand(rest, () => ({ staticDir: staticDir(), version: packageVersion() }));
+  }
   if (command !== 'serve') {
     console.error(`runlens: unknown command "${command}"\n\n${HELP}`);
     return 2;
