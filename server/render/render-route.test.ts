@@ -22,6 +22,8 @@ describe('parseImageRequest', () => {
     expect(() => parseImageRequest('/render/mlflow/ajax-api/2.0/mlflow/experiments/search.png')).toThrow(/not a Runlens view/);
     expect(() => parseImageRequest('/render/compare.png?width=99999')).toThrow(/width must be an integer between 16 and 4096/);
     expect(() => parseImageRequest('/render/compare.png?scale=abc')).toThrow(/scale/);
+    expect(() => parseImageRequest('/render/compare.png?width=4096&height=4096&scale=2')).toThrow(/within 16,777,216 pixels/);
+    expect(parseImageRequest('/render/compare.png?width=2048&height=2048&scale=2')).toMatchObject({ width: 2048, height: 2048, scale: 2 });
   });
 });
 

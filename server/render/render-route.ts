@@ -23,6 +23,9 @@ export const RENDER_LIMITS = {
   cacheEntries: 50,
 };
 
+/** 4096 × 4096: a 2× image of a 2048 × 2048 view, 64 MB of bitmap in Chromium. */
+const MAX_IMAGE_PIXELS = 4096 * 4096;
+
 /** The image's own parameters; every other parameter belongs to the view. */
 const IMAGE_PARAMS = ['width', 'height', 'scale', 'token'] as const;
 
@@ -68,6 +71,10 @@ export function parseImageRequest(requestUrl: string): ImageRequest {
     height: size('height', 800, 16, 4096, true),
     scale: size('scale', 1, 0.25, 3, false),
   };
+  // Anyone who can reach the server can ask: the image's memory in Chromium is bounded too.
+  if (image.width * image.height * image.scale ** 2 > MAX_IMAGE_PIXELS) {
+    throw new BadRenderRequest(`width × height × scale² must stay within ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} pixels`, 400);
+  }
   for (const name of IMAGE_PARAMS) url.searchParams.delete(name);
   const query = url.searchParams.toString();
   return { view: `${viewPath}${query ? `?${query}` : ''}`, ...image };
