@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k] [-- --log-only]   (100k only when named)
+// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k,history,render] [-- --log-only]   (100k only when named)
 // Runlens vs the stock `mlflow ui` (served by the same server) vs the raw API, side by side in
 // one run, on experiments logged through the REST batch API. Prints a table with the targets and
 // writes bench-results.json. Not part of `npm test`: it measures, it does not assert.
@@ -10,6 +10,7 @@ import { startRunlens } from '../../e2e/harness/runlens-server.ts';
 import { datasets, logDataset } from './datasets.ts';
 import { logHistoryDataset, type HistoryExperiment } from './history-dataset.ts';
 import { measureAll, measureHistory, type Result } from './measure.ts';
+import { measureRendering } from './render-rows.ts';
 import { report } from './report.ts';
 
 /** Bump when datasets.ts changes what it logs: the cached store is then logged again. */
@@ -26,7 +27,8 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const cacheDir = path.join(REPO_ROOT, '.cache/bench', `v${DATA_VERSION}-${quick ? 'quick' : 'full'}`);
 const stampFile = path.join(cacheDir, 'experiments.json');
 const logged: Record<string, string> & { history?: HistoryExperiment } = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
-const wantHistory = !only || only.has('history');
+// The reporting rows (render) draw the history experiment too.
+const wantHistory = !only || only.has('history') || only.has('render');
 
 const env = await ensurePythonEnv(log);
 // The store is cached between runs (100,000 runs take minutes to log); measuring only reads it.
@@ -57,6 +59,7 @@ try {
     const servers = { runlens: runlens.url, mlflow: mlflow.url };
     const results: Result[] = await measureAll(servers, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
     if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
+    if ((!only || only.has('render')) && logged.history) results.push(...(await measureRendering(servers, logged.history, log)));
     writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(report(results, quick));
     log('wrote bench-results.json');

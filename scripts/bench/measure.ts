@@ -138,7 +138,7 @@ export async function measureAll(servers: Servers, sets: { dataset: Dataset; exp
 }
 
 /** Full history of one metric of one run, paged like Runlens pages it, parsed. */
-async function rawHistory(base: string, runId: string): Promise<number> {
+export async function rawHistory(base: string, runId: string): Promise<number> {
   let token: string | undefined;
   let points = 0;
   for (;;) {
