@@ -105,6 +105,24 @@ test.describe('runlens report', () => {
     expect(pngText(path.join(pngDir, pngs[2]!))['Runlens Run Ids']).toBe(runId);
   });
 
+  test('with the spec’s tracking_uri and no --url it serves Runlens itself, and --png-dir alone writes only PNGs', async ({ mlflowUrl }, testInfo) => {
+    const dir = testInfo.outputPath();
+    const specFile = path.join(dir, 'report.yaml');
+    writeFileSync(specFile, `title: Served\ntracking_uri: ${JSON.stringify(mlflowUrl)}\nsections:\n  - view: /\n    caption: Experiments\n    height: 600\n`);
+    const pngDir = path.join(dir, 'pngs');
+    const result = await runlensReport([specFile, '--png-dir', pngDir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['pngs', 'report.yaml']);
+    expect(readdirSync(pngDir)).toEqual(['01-experiments.png']);
+    const file = path.join(pngDir, '01-experiments.png');
+    const image = PNG.sync.read(readFileSync(file));
+    expect([image.width, image.height]).toEqual([1280, 600]);
+    const provenance = pngText(file);
+    expect(provenance['Runlens View']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(provenance['Runlens Tracking Server']).toBe(mlflowUrl.replace(/\/$/, ''));
+  });
+
   test('a section whose view ends in an error fails the report with the page’s own message', async ({ manifest, baseURL }, testInfo) => {
     const quickstart = byName(manifest, 'quickstart');
     const dir = testInfo.outputPath();

@@ -200,7 +200,8 @@ async function renderSections(sections: ReportSection[], target: RunlensTarget, 
  */
 export function liveViewUrl(view: string, baseUrl: string): string {
   const url = view.startsWith('/') ? new URL(view.slice(1), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : new URL(view);
-  url.searchParams.delete('render');
+  // Only when there: rewriting the query would re-encode it (%20 as +, commas as %2C).
+  if (url.searchParams.has('render')) url.searchParams.delete('render');
   return url.href;
 }
 
@@ -208,6 +209,7 @@ export function liveViewUrl(view: string, baseUrl: string): string {
 export function pngFileName(index: number, caption: string): string {
   const slug = caption
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

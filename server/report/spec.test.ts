@@ -40,6 +40,11 @@ sections:
     });
   });
 
+  it('takes a tracking server on a loopback address or a bare host name', () => {
+    expect(parse('title: T\ntracking_uri: http://127.0.0.1:5000\nsections: [{view: /, caption: c}]').trackingUri).toBe('http://127.0.0.1:5000');
+    expect(parse('title: T\ntracking_uri: http://localhost:5000/mlflow\nsections: [{view: /, caption: c}]').trackingUri).toBe('http://localhost:5000/mlflow');
+  });
+
   it('takes text as a list of paragraphs too, and no text at all', () => {
     expect(parse('title: T\ntext: [one, two]\nsections: [{view: /, caption: c}]').paragraphs).toEqual(['one', 'two']);
     expect(parse('title: T\nsections: [{view: /, caption: c}]').paragraphs).toEqual([]);
@@ -61,7 +66,7 @@ sections:
     expect(errorOf('title: T\nsections: [{view: /, caption: c, width: wide}]')).toContain('sections[0].width:');
     expect(errorOf('title: T\nsections: [{view: /, caption: c}, {view: /, caption: c, height: 10}]')).toContain('sections[1].height:');
     expect(errorOf('title: "  "\nsections: [{view: /, caption: c}]')).toContain('title: title must not be empty');
-    expect(errorOf('title: T\ntracking_uri: ftp://x\nsections: [{view: /, caption: c}]')).toContain('tracking_uri:');
+    expect(errorOf('title: T\ntracking_uri: ftp://x\nsections: [{view: /, caption: c}]')).toContain('tracking_uri: must be an http(s) URL');
   });
 
   it('refuses a view that is neither a path nor an http(s) URL', () => {

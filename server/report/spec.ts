@@ -12,6 +12,15 @@ const MAX_HEIGHT = 16384;
 
 const nonBlank = (what: string) => z.string().check(z.refine((s) => s.trim() !== '', `${what} must not be empty`));
 
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 const sectionSchema = z.strictObject({
   view: nonBlank('view'),
   caption: nonBlank('caption'),
@@ -22,7 +31,8 @@ const sectionSchema = z.strictObject({
 const specSchema = z.strictObject({
   title: nonBlank('title'),
   text: z.optional(z.union([z.string(), z.array(z.string())])),
-  tracking_uri: z.optional(z.httpUrl()),
+  // Not z.httpUrl(): its host must be a domain name, and tracking servers are often 127.0.0.1 or localhost.
+  tracking_uri: z.optional(z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL'))),
   sections: z.array(sectionSchema).check(z.minLength(1, 'a report needs at least one section')),
 });
 
@@ -72,13 +82,7 @@ export function parseReportSpec(yamlText: string, source: string): ReportSpec {
 function checkView(view: string, field: string, source: string): void {
   const trimmed = view.trim();
   if (trimmed.startsWith('/')) return;
-  let url: URL | undefined;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    // Reported below.
-  }
-  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return;
+  if (isHttpUrl(trimmed)) return;
   throw new ReportSpecError(`${source}: invalid report spec\n  ${field}: must be a Runlens path starting with "/" or an http(s) URL, got "${trimmed}"`);
 }
 
