@@ -25,9 +25,21 @@ export async function connectRunlens(where: { url: string | undefined; trackingU
   if (where.url) {
     const baseUrl = withTrailingSlash(where.url);
     const config = await readConfig(baseUrl);
+    // The views show what that Runlens proxies; a spec written for another server is worth a word.
+    if (where.trackingUri && sameUrl(where.trackingUri, config.trackingUri) === false) {
+      console.warn(`runlens report: the spec's tracking_uri ${where.trackingUri} is not used: ${baseUrl} shows ${config.trackingUri}`);
+    }
     return { baseUrl, trackingServer: config.trackingUri, version: config.runlensVersion, close: async () => undefined };
   }
   return serveRunlens(where.trackingUri, app);
+}
+
+function sameUrl(a: string, b: string): boolean | undefined {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return undefined;
+  }
 }
 
 function withTrailingSlash(url: string): string {
