@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nice, yDomain, yTicks } from './y-domain.ts';
 
@@ -70,5 +71,61 @@ describe('yTicks', () => {
     expect(yTicks([0, 100])).toEqual([0, 20, 40, 60, 80, 100]);
     expect(yTicks([0.9, 0.98])).toEqual([0.9, 0.92, 0.94, 0.96, 0.98]);
     expect(yTicks([0, 10])).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+});
+
+describe('yDomain, for any finite values', () => {
+  const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 });
+  const huge = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 5 });
+
+  it('holds every value, stays on the data’s side of zero, and wastes at most about two ticks', () => {
+    fc.assert(
+      fc.property(values, (vs) => {
+        const [low, high] = yDomain(vs, linear)!;
+        const min = Math.min(...vs);
+        const max = Math.max(...vs);
+        expect(low).toBeLessThanOrEqual(min);
+        expect(high).toBeGreaterThanOrEqual(max);
+        if (min >= 0) expect(low).toBeGreaterThanOrEqual(0);
+        if (max <= 0) expect(high).toBeLessThanOrEqual(0);
+        // Rounding out adds at most one step per side, a step being at most two fifths of the span.
+        if (max > min) expect(high - low).toBeLessThanOrEqual((max - min) * 1.8 * (1 + 1e-9));
+      }),
+    );
+  });
+
+  it('has round ticks that include both bounds', () => {
+    fc.assert(
+      fc.property(values, (vs) => {
+        const domain = yDomain(vs, linear)!;
+        const ticks = yTicks(domain);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(ticks.length).toBeLessThanOrEqual(8);
+        for (const tick of ticks) {
+          expect(tick).toBeGreaterThanOrEqual(domain[0]);
+          expect(tick).toBeLessThanOrEqual(domain[1]);
+        }
+        // Unless the values differ only in their last digits, the bounds are ticks.
+        const min = Math.min(...vs);
+        const max = Math.max(...vs);
+        if (max - min > 1e-6 * Math.max(Math.abs(min), Math.abs(max), 1e-300)) {
+          const span = domain[1] - domain[0];
+          expect(Math.abs(ticks[0]! - domain[0])).toBeLessThanOrEqual(span * 1e-6);
+          expect(Math.abs(ticks[ticks.length - 1]! - domain[1])).toBeLessThanOrEqual(span * 1e-6);
+        }
+      }),
+    );
+  });
+
+  it('gives a finite range even for values near the largest double (how MLflow stores infinity)', () => {
+    fc.assert(
+      fc.property(huge, (vs) => {
+        const [low, high] = yDomain(vs, linear)!;
+        expect(Number.isFinite(low) && Number.isFinite(high)).toBe(true);
+        expect(low).toBeLessThanOrEqual(Math.min(...vs));
+        expect(high).toBeGreaterThanOrEqual(Math.max(...vs));
+        expect(yTicks([low, high]).length).toBeLessThanOrEqual(22);
+      }),
+    );
   });
 });

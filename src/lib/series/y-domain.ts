@@ -27,28 +27,44 @@ export function yDomain(values: readonly number[], options: { ignoreOutliers: bo
     // One value: a band around it, on its own side of zero (a constant 0 gets 0…1).
     if (low === 0) return [0, 1];
     const pad = Math.abs(low) * 0.1;
-    return nice(low > 0 ? Math.max(0, low - pad) : low - pad, low < 0 ? Math.min(0, high + pad) : high + pad);
+    return finite(nice(low > 0 ? Math.max(0, low - pad) : low - pad, low < 0 ? Math.min(0, high + pad) : high + pad));
   }
-  return nice(low, high);
+  return finite(nice(low, high));
 }
 
-/** The round tick step (1, 2, 2.5 or 5 × 10^n) giving about `ticks` intervals over the span. */
+/** A band around a value near the largest double must not reach infinity (recharts cannot draw it). */
+function finite([low, high]: [number, number]): [number, number] {
+  return [Math.max(low, -Number.MAX_VALUE), Math.min(high, Number.MAX_VALUE)];
+}
+
+/** The round tick step (1, 2, 2.5 or 5 × 10^n) giving about `ticks` intervals over the span; 0 when the span is too small or too large to divide. */
 export function tickStep(span: number, ticks = TICK_INTERVALS): number {
   const raw = span / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
+  if (!(magnitude > 0 && Number.isFinite(magnitude))) return 0;
   return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-9)) ?? raw;
 }
 
-// toPrecision drops float noise (6 × 0.2 = 1.2000000000000002).
-const round = (v: number) => Number(v.toPrecision(12));
+/** `v` (a multiple of `step`) without float noise (6 × 0.2 = 1.2000000000000002). */
+function roundTo(v: number, step: number): number {
+  if (v === 0) return 0;
+  const digits = Math.ceil(Math.log10(Math.abs(v) / step)) + 3;
+  return Number(v.toPrecision(Math.min(Math.max(digits, 1), 17)));
+}
 
 /**
  * Widens [low, high] to the nearest multiples of a round step, so the bounds are ticks themselves.
- * Bounds on either side of zero stay there: rounding a positive low down never passes 0.
+ * Bounds on either side of zero stay there: rounding a positive low down never passes 0. A span
+ * too small or too large for round steps (subnormal differences, values near the largest double,
+ * which is how MLflow stores infinity) is kept as it is.
  */
 export function nice(low: number, high: number, ticks = TICK_INTERVALS): [number, number] {
   const step = tickStep(high - low, ticks);
-  return [round(Math.floor(low / step) * step), round(Math.ceil(high / step) * step)];
+  if (step === 0) return [low, high];
+  const a = roundTo(Math.floor(low / step) * step, step);
+  const b = roundTo(Math.ceil(high / step) * step, step);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return [low, high];
+  return [Math.min(a, low), Math.max(b, high)];
 }
 
 /** At most this many intervals between ticks (nice's rounding can add two to its five). */
@@ -65,9 +81,17 @@ export function yTicks(domain: readonly [number, number]): number[] {
   if (!(high > low)) return [low];
   const span = high - low;
   let step = tickStep(span, MAX_TICK_INTERVALS + 3);
-  while (step < span && !(span / step <= MAX_TICK_INTERVALS + 1e-9 && isMultiple(low, step) && isMultiple(high, step))) step = tickStep(span, span / step - 1e-6);
-  if (step >= span) step = tickStep(span);
+  const fits = (s: number) => span / s <= MAX_TICK_INTERVALS + 1e-9 && isMultiple(low, s) && isMultiple(high, s);
+  // Each pass takes the next larger round step; bounded, as float edge cases may not advance.
+  for (let i = 0; i < 12 && step > 0 && step < span && !fits(step); i++) step = tickStep(span, span / step - 1e-6);
+  if (!(step > 0 && step < span && fits(step))) step = tickStep(span);
+  if (!(step > 0)) return [low, high];
+  const first = Math.ceil(low / step - 1e-9);
   const ticks: number[] = [];
-  for (let v = Math.ceil(low / step - 1e-9) * step; v <= high + step * 1e-9; v += step) ticks.push(round(v));
+  for (let i = 0; i <= 3 * MAX_TICK_INTERVALS; i++) {
+    const v = (first + i) * step;
+    if (v > high + step * 1e-9) break;
+    ticks.push(roundTo(v, step));
+  }
   return ticks;
 }
