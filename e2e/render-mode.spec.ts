@@ -82,6 +82,11 @@ test('render mode: when the page says ready, every chart card on the whole page 
     await expect(buttons.first()).toBeHidden();
     await expect(buttons.last()).toBeHidden();
   }
+  // No hover state: the pointer over a chart shows no readout.
+  const plot = await page.locator('.metric-chart').first().boundingBox();
+  await page.mouse.move(plot!.x + plot!.width / 2, plot!.y + plot!.height / 2);
+  await page.waitForTimeout(100);
+  await expect(page.locator('.metric-chart__readout')).toHaveCount(0);
   // Without animation, nothing moves between two looks at the page.
   const path = await page.locator('path.recharts-line-curve').first().getAttribute('d');
   await page.waitForTimeout(300);
