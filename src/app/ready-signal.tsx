@@ -24,8 +24,13 @@ export function ReadySignal() {
   useEffect(() => {
     const root = document.documentElement;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Fonts too: the bundled text font loads with font-display: swap, and a screenshot taken in
+    // the fallback font has other glyph metrics (a report would differ from run to run).
+    // (Absent outside browsers, e.g. jsdom.)
+    const fonts = (document as Partial<Document>).fonts;
+    const fontsLoading = () => fonts?.status === 'loading';
     const isBusy = () =>
-      navigating || queryClient.isFetching() > 0 || queryClient.isMutating() > 0 || pendingRenderCount() > 0;
+      navigating || queryClient.isFetching() > 0 || queryClient.isMutating() > 0 || pendingRenderCount() > 0 || fontsLoading();
 
     const settle = () => {
       timer = undefined;
@@ -59,11 +64,15 @@ export function ReadySignal() {
     const listen = { capture: true, passive: true } as const;
     document.addEventListener('scroll', check, listen);
     window.addEventListener('resize', check, listen);
+    fonts?.addEventListener('loadingdone', check);
+    fonts?.addEventListener('loadingerror', check);
     check();
     return () => {
       clearTimeout(timer);
       document.removeEventListener('scroll', check, listen);
       window.removeEventListener('resize', check, listen);
+      fonts?.removeEventListener('loadingdone', check);
+      fonts?.removeEventListener('loadingerror', check);
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, [queryClient, navigating]);
