@@ -74,16 +74,21 @@ export async function measureRendering(servers: { runlens: string; mlflow: strin
       if (first.status !== 200) throw new Error(`/render answered ${first.status}: ${await first.text()}`);
       const before = treeRssMb(serve.pid);
       const times: number[] = [];
-      let peak = before;
+      // Every 10 renders: a leak shows as a rising series, Chromium's renderer processes coming
+      // and going as noise around a level.
+      const samples: number[] = [];
       for (let i = 0; i < RENDERS; i++) {
         const started = performance.now();
         const res = await fetch(link(i));
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`render ${i}: HTTP ${res.status}`);
         times.push(performance.now() - started);
-        if (i % 10 === 9) peak = Math.max(peak, treeRssMb(serve.pid));
+        if (i % 10 === 9) samples.push(treeRssMb(serve.pid));
       }
       const after = treeRssMb(serve.pid);
+      const peak = Math.max(before, ...samples);
+      const half = Math.floor(samples.length / 2);
+      const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
       return [
         {
           name: 'shot 10-run chart',
@@ -99,7 +104,7 @@ export async function measureRendering(servers: { runlens: string; mlflow: strin
           mlflow_ui_ms: null,
           raw_api_ms: null,
           max_task_ms: null,
-          note: `median of ${RENDERS} /render/<run table>.png in a row; serve + Chromium memory ${before} MB after the first, ${peak} MB peak, ${after} MB after the last`,
+          note: `median of ${RENDERS} /render/<run table>.png in a row; serve + Chromium memory ${before} MB after the first, ${peak} MB peak, ${after} MB after the last; every 10 renders: ${samples.join(', ')} MB (mean of the first half ${mean(samples.slice(0, half))}, of the second ${mean(samples.slice(half))})`,
         },
       ];
     } finally {
