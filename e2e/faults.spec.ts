@@ -217,7 +217,8 @@ async function openAtStart(context: BrowserContext, mlflowUrl: string, view: Vie
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${server.runlens.url}${view.start(ids)}`);
-  await waitUntilReady(page);
+  // Setup, not what is tested: ten `runlens serve` and ten pages start at once on two cores.
+  await waitUntilReady(page, { timeout: 30_000 });
   return {
     page,
     link: server.link,

@@ -44,6 +44,16 @@ function requiredEnv(name: string): string {
 }
 
 /** Waits for the documented ready signal: every query settled and every drawing done. */
-export async function waitUntilReady(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-runlens-state', 'ready');
+export async function waitUntilReady(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  try {
+    await expect(page.locator('html')).toHaveAttribute('data-runlens-state', 'ready', options);
+  } catch (error) {
+    // Say what the page was still waiting for, so a failure far away (CI) can be told apart.
+    const waiting = await page
+      .locator('html')
+      .getAttribute('data-runlens-waiting', { timeout: 1_000 })
+      .catch(() => 'unknown');
+    (error as Error).message += `\n\nThe page was still waiting for: ${waiting ?? 'nothing it names'} (${page.url()})`;
+    throw error;
+  }
 }

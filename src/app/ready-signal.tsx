@@ -8,6 +8,8 @@
 // Error states count as settled (a screenshot of an error is still a finished page);
 // data-runlens-errors says how many queries ended in error plus how many panels show a render
 // error (components/failed-panels.ts); a query error thrown to a panel's boundary counts once.
+// While loading, data-runlens-waiting names what the page waits for (navigation, requests,
+// drawing, fonts, settling), so a page that never becomes ready says why.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigation } from 'react-router';
@@ -17,6 +19,18 @@ import { pendingRenderCount, subscribeToPendingRenders } from '@/components/rend
 /** Long enough for an effect that starts the next request (e.g. the next page) to run. */
 const SETTLE_MS = 100;
 
+type Frame = { raf: number } | { timeout: ReturnType<typeof setTimeout> };
+
+function nextFrame(callback: () => void): Frame {
+  if (document.visibilityState === 'hidden') return { timeout: setTimeout(callback, 0) };
+  return { raf: requestAnimationFrame(callback) };
+}
+
+function cancelFrame(frame: Frame): void {
+  if ('raf' in frame) cancelAnimationFrame(frame.raf);
+  else clearTimeout(frame.timeout);
+}
+
 export function ReadySignal() {
   const queryClient = useQueryClient();
   const navigating = useNavigation().state !== 'idle';
@@ -24,32 +38,47 @@ export function ReadySignal() {
   useEffect(() => {
     const root = document.documentElement;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: Frame | undefined;
     // Fonts too: the bundled text font loads with font-display: swap, and a screenshot taken in
     // the fallback font has other glyph metrics (a report would differ from run to run).
     // (Absent outside browsers, e.g. jsdom.)
     const fonts = (document as Partial<Document>).fonts;
     const fontsLoading = () => fonts?.status === 'loading';
-    const isBusy = () =>
-      navigating || queryClient.isFetching() > 0 || queryClient.isMutating() > 0 || pendingRenderCount() > 0 || fontsLoading();
+    const waitingFor = (): string[] => {
+      const reasons: string[] = [];
+      if (navigating) reasons.push('navigation');
+      if (queryClient.isFetching() > 0 || queryClient.isMutating() > 0) reasons.push('requests');
+      if (pendingRenderCount() > 0) reasons.push('drawing');
+      if (fontsLoading()) reasons.push('fonts');
+      return reasons;
+    };
+    const isBusy = () => waitingFor().length > 0;
 
     const settle = () => {
       timer = undefined;
-      // One frame later, so what is reported ready has been painted.
-      requestAnimationFrame(() => {
-        if (isBusy()) return;
+      // One frame later, so what is reported ready has been painted. A hidden page (a portal's
+      // background tab) paints no frames, and would never be ready: it has nothing to paint.
+      frame = nextFrame(() => {
+        frame = undefined;
+        // Busy again since the check: check again, which says what for.
+        if (isBusy()) return check();
         const queryErrors = queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).map((q) => q.state.error);
         const thrown = new Set<unknown>(queryErrors);
         const panelErrors = failedPanelErrors().filter((error) => !thrown.has(error));
         root.dataset.runlensErrors = String(queryErrors.length + panelErrors.length);
+        delete root.dataset.runlensWaiting;
         root.dataset.runlensState = 'ready';
       });
     };
     const check = () => {
-      if (isBusy()) {
+      const reasons = waitingFor();
+      if (reasons.length > 0) {
         clearTimeout(timer);
         timer = undefined;
+        root.dataset.runlensWaiting = reasons.join(' ');
         root.dataset.runlensState = 'loading';
       } else if (timer === undefined) {
+        if (root.dataset.runlensState !== 'ready') root.dataset.runlensWaiting = 'settling';
         timer = setTimeout(settle, SETTLE_MS);
       }
     };
@@ -64,13 +93,19 @@ export function ReadySignal() {
     const listen = { capture: true, passive: true } as const;
     document.addEventListener('scroll', check, listen);
     window.addEventListener('resize', check, listen);
+    document.addEventListener('visibilitychange', check);
+    fonts?.addEventListener('loading', check);
     fonts?.addEventListener('loadingdone', check);
     fonts?.addEventListener('loadingerror', check);
     check();
     return () => {
       clearTimeout(timer);
+      // A frame scheduled under the old state must not report on the new one.
+      if (frame !== undefined) cancelFrame(frame);
       document.removeEventListener('scroll', check, listen);
       window.removeEventListener('resize', check, listen);
+      document.removeEventListener('visibilitychange', check);
+      fonts?.removeEventListener('loading', check);
       fonts?.removeEventListener('loadingdone', check);
       fonts?.removeEventListener('loadingerror', check);
       for (const unsubscribe of unsubscribers) unsubscribe();
