@@ -46,6 +46,8 @@ describe('run parsing', () => {
               { key: 'inf', value: 1.7976931348623157e308 },
               { key: '__proto__', value: 2 },
               { key: 'ok', value: 0.5, timestamp: '7' },
+              { key: 'loss', value: 0.1, step: '12' },
+              { key: 'big', value: 0.2, step: '9007199254740993' },
               'junk',
             ],
             params: [{ key: 'p', value: 'v' }],
@@ -60,7 +62,9 @@ describe('run parsing', () => {
     expect(run.metrics['nan']).toBeNaN();
     expect(run.metrics['inf']).toBe(Infinity);
     expect(run.metrics['ok']).toBe(0.5);
-    expect(Object.keys(run.metrics)).toEqual(['nan', 'inf', '__proto__', 'ok']);
+    expect(Object.keys(run.metrics)).toEqual(['nan', 'inf', '__proto__', 'ok', 'loss', 'big']);
+    // Logged at a step other than 0: a history for a line chart; the others are single values.
+    expect(Object.keys(run.steppedMetrics)).toEqual(['loss', 'big']);
     expect(run.params['p']).toBe('v');
     expect(run.modelIds).toEqual(['m-1']);
     expect(run.startTime).toBe(5);

@@ -31,6 +31,25 @@ function toMetricRecord(entries: readonly unknown[]): Readonly<Record<string, nu
   return record;
 }
 
+const NO_STEPPED_METRICS: Readonly<Record<string, true>> = Object.freeze(Object.create(null) as Record<string, true>);
+
+/**
+ * Metric keys whose latest value was logged at a step other than 0: they have a history worth a
+ * line chart. `log_metric` without a step logs step 0, so a metric logged once (a final score,
+ * GridSearchCV's mean_test_score) is absent here and is drawn as a bar. Only the few stepped
+ * keys are kept, so 100,000 runs of single-step metrics cost nothing extra.
+ */
+function toSteppedMetrics(entries: readonly unknown[]): Readonly<Record<string, true>> {
+  let record: Record<string, true> | undefined;
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { key, step } = entry as { key?: unknown; step?: unknown };
+    // int64 as a number or a string (docs/mlflow-wire.md); absent means 0.
+    if (typeof key === 'string' && step !== undefined && step !== 0 && step !== '0') (record ??= Object.create(null) as Record<string, true>)[key] = true;
+  }
+  return record ?? NO_STEPPED_METRICS;
+}
+
 /** A dataset the run used (mlflow.log_input). schema and profile arrive as JSON strings, parsed where shown. */
 const datasetInput = z.object({
   tags: list(keyValue),
@@ -85,6 +104,7 @@ const runSchema = z.pipe(
       lifecycleStage: info.lifecycle_stage,
       parentRunId: tags['mlflow.parentRunId'],
       metrics: toMetricRecord(data.metrics),
+      steppedMetrics: toSteppedMetrics(data.metrics),
       params: toRecord(data.params),
       tags,
       datasets: inputs?.dataset_inputs ?? [],
@@ -151,6 +171,8 @@ export interface RunSearchParams {
   /** MLflow search syntax, evaluated by the server; empty for all runs. */
   filter: string;
   viewType: ViewType;
+  /** MLflow order_by clauses, e.g. `metrics.\`rmse\` ASC`; start time, newest first, when absent. */
+  orderBy?: readonly string[];
 }
 
 export interface RunPageParam {
@@ -169,7 +191,7 @@ export function runSearchRequest(params: RunSearchParams & RunPageParam): Reques
       filter: params.filter || undefined,
       run_view_type: params.viewType,
       max_results: params.maxResults,
-      order_by: ['attributes.start_time DESC'],
+      order_by: params.orderBy ?? ['attributes.start_time DESC'],
       page_token: params.pageToken,
     },
   };

@@ -29,3 +29,10 @@ export const booleanParam = (fallback: boolean) =>
     ),
     fallback,
   );
+
+/**
+ * "a,b,c" → ["a", "b", "c"], without empty items. Every list in a URL has this one format:
+ * MLflow keys cannot hold commas (docs/mlflow-wire.md) and run ids are hex.
+ */
+export const splitList = (value: string): string[] => (value === '' ? [] : value.split(',').filter((item) => item !== ''));
+export const joinList = (items: Iterable<string>): string => [...items].join(',');

@@ -23,6 +23,7 @@ const run: Run = {
   lifecycleStage: 'active',
   parentRunId: undefined,
   metrics: {},
+  steppedMetrics: {},
   params: { lr: '0.01' },
   tags: { team: 'vision' },
   datasets: [],

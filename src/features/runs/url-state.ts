@@ -4,7 +4,7 @@
 // the same table comes back. Lists are comma-separated: MLflow keys cannot contain commas or
 // colons, and run ids are hex.
 import * as z from 'zod/mini';
-import { booleanParam } from '@/lib/search-params.ts';
+import { booleanParam, splitList, joinList } from '@/lib/search-params.ts';
 
 const text = z.catch(z._default(z.string(), ''), '');
 
@@ -34,10 +34,6 @@ export const runTableSearchSchema = z.object({
   groupBy: text,
 });
 export type RunTableSearch = z.infer<typeof runTableSearchSchema>;
-
-/** "a,b,c" → ["a", "b", "c"], without empty items. */
-export const splitList = (value: string): string[] => (value === '' ? [] : value.split(',').filter((item) => item !== ''));
-export const joinList = (items: Iterable<string>): string => [...items].join(',');
 
 export function parseWidths(value: string): Record<string, number> {
   const widths = Object.create(null) as Record<string, number>;

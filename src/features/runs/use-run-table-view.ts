@@ -13,7 +13,8 @@ import type { ColumnPlacement, RunTableHandlers } from './run-table.tsx';
 import { sortRows } from './sort-rows.ts';
 import type { RunRow, TableRow } from './table-row.ts';
 import { parentIds } from './visible-rows.ts';
-import { formatWidths, joinList, parseWidths, splitList, type RunTableSearch } from './url-state.ts';
+import { formatWidths, parseWidths, type RunTableSearch } from './url-state.ts';
+import { joinList, splitList } from '@/lib/search-params.ts';
 
 /** Parent ids the URL keeps when "expand all" is left by collapsing one (32 characters each). */
 const MAX_EXPANDED_IN_URL = 300;
