@@ -2,7 +2,7 @@
 // many runs there are, and the chart grows downwards with them.
 import { buildAxis, axisPosition } from '@/lib/compare/axis.ts';
 import { formatMetric } from '@/lib/format-value.ts';
-import { fitText, plotArea, textWidth } from './plot-frame.ts';
+import { fitTextMiddle, plotArea, textWidth } from './plot-frame.ts';
 import { bottomAxisHeight, SvgAxis } from './svg-axis.tsx';
 import './charts.css';
 
@@ -64,10 +64,10 @@ export function BarChart({ caption, valueLabel, bars, width, bestIds }: BarChart
               className={best ? 'chart-bar chart-bar--best' : 'chart-bar'}
               data-run-id={bar.id}
               role="img"
-              aria-label={`${bar.label}: ${valueText(bar.value)}${best ? ', best' : ''}`}
+              aria-label={`${bar.label}: ${bar.value === undefined ? 'no value' : valueText(bar.value)}${best ? ', best' : ''}`}
             >
               <text x={labelWidth} y={y + BAR_HEIGHT / 2} dy="0.32em" textAnchor="end">
-                {fitText(bar.label, labelWidth)}
+                {fitTextMiddle(bar.label, labelWidth)}
                 <title>{bar.label}</title>
               </text>
               {placed && <rect className="chart-bar__rect" x={Math.min(zero, end)} y={y} width={Math.abs(end - zero)} height={BAR_HEIGHT} fill={bar.color} />}

@@ -53,7 +53,8 @@ export function Heatmap({ caption, xLabel, yLabel, grid, colorOf, width, bestIds
           const key = JSON.stringify([x, y]);
           const cell = byKey.get(key);
           const text = cellText(cell);
-          const label = `${xLabel} ${x}, ${yLabel} ${y}: ${cell ? text : 'no runs'}${isBest(cell) ? ', best' : ''}`;
+          const spoken = !cell ? 'no runs' : cell.value === undefined ? 'no value' : text;
+          const label = `${xLabel} ${x}, ${yLabel} ${y}: ${spoken}${isBest(cell) ? ', best' : ''}`;
           const fill = cell ? colorOf(cell.value) : undefined;
           const interactive = cell !== undefined && onCellClick !== undefined;
           const onKeyDown = (event: KeyboardEvent) => {

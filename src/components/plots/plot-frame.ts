@@ -19,6 +19,15 @@ export function fitText(text: string, maxWidth: number): string {
   return chars < 1 ? '' : `${text.slice(0, chars)}…`;
 }
 
+/** Like fitText, but cut in the middle: run names often differ only at their end ("…-run-7"). */
+export function fitTextMiddle(text: string, maxWidth: number): string {
+  if (textWidth(text) <= maxWidth) return text;
+  const chars = Math.floor(maxWidth / CHAR_WIDTH) - 1;
+  if (chars < 2) return fitText(text, maxWidth);
+  const tail = Math.floor(chars / 2);
+  return `${text.slice(0, chars - tail)}…${text.slice(text.length - tail)}`;
+}
+
 export interface Margins {
   top: number;
   right: number;

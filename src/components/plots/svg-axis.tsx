@@ -69,10 +69,10 @@ export function SvgAxis({ axis, orient, start, end, at, gridLength = 0, tickWidt
     return (
       <g className="chart-axis" aria-hidden="true">
         <line className="chart-axis__line" x1={Math.min(start, end)} x2={Math.max(start, end)} y1={at} y2={at} />
-        {ticks.map((t) => {
+        {ticks.map((t, i) => {
           const x = px(t.position);
           return (
-            <g key={t.full} transform={`translate(${x},${at})`}>
+            <g key={i} transform={`translate(${x},${at})`}>
               {grid && <line className="chart-axis__grid" y1={0} y2={-gridLength} />}
               <line className="chart-axis__tick" y1={0} y2={5} />
               <text y={slant ? 10 : 17} textAnchor={slant ? 'end' : 'middle'} transform={slant ? 'rotate(-45)' : undefined}>
@@ -91,10 +91,10 @@ export function SvgAxis({ axis, orient, start, end, at, gridLength = 0, tickWidt
   return (
     <g className="chart-axis" aria-hidden="true">
       <line className="chart-axis__line" x1={at} x2={at} y1={Math.min(start, end)} y2={Math.max(start, end)} />
-      {ticks.map((t) => {
+      {ticks.map((t, i) => {
         const y = px(t.position);
         return (
-          <g key={t.full} transform={`translate(${at},${y})`}>
+          <g key={i} transform={`translate(${at},${y})`}>
             {grid && <line className="chart-axis__grid" x1={0} x2={gridLength} />}
             <line className="chart-axis__tick" x1={0} x2={-5} />
             <text x={-8} dy="0.32em" textAnchor="end">
