@@ -60,16 +60,26 @@ export function renderModeUrl(url: string, options: Pick<RenderOptions, 'theme' 
 }
 
 /**
- * Starts one Chromium process for any number of renders; each render gets a fresh browser
- * context (no cache, storage or cookies shared between renders). A browser that crashed is
- * started again on the next render.
+ * Chromium's own processes keep caches (fonts, compiled code, the GPU-less raster pool) that
+ * grow over hundreds of renders even with every context closed; a fresh browser after this many
+ * renders keeps a long-running `serve --render` level instead of drifting up.
  */
-export async function openRenderer(options: { browserPath?: string | undefined } = {}): Promise<Renderer> {
+export const RENDERS_PER_BROWSER = 50;
+
+/**
+ * Starts one Chromium process for many renders; each render gets a fresh browser context (no
+ * cache, storage or cookies shared between renders). A browser that crashed is started again on
+ * the next render, and one that has served RENDERS_PER_BROWSER renders is replaced once idle.
+ */
+export async function openRenderer(options: { browserPath?: string | undefined; rendersPerBrowser?: number } = {}): Promise<Renderer> {
   const executablePath = findChromium(options.browserPath);
+  const rendersPerBrowser = options.rendersPerBrowser ?? RENDERS_PER_BROWSER;
   const launch = () => chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   let browser: Promise<Browser> = launch();
   await browser;
   let closed = false;
+  let served = 0;
+  let inFlight = 0;
 
   const connectedBrowser = async (): Promise<Browser> => {
     const current = await browser;
@@ -78,10 +88,26 @@ export async function openRenderer(options: { browserPath?: string | undefined }
     return browser;
   };
 
+  const recycleWhenIdle = () => {
+    if (closed || inFlight > 0 || served < rendersPerBrowser) return;
+    served = 0;
+    const old = browser;
+    browser = launch();
+    void old.then((b) => b.close()).catch(() => undefined);
+  };
+
   return {
     async render(url, renderOptions) {
       if (closed) throw new Error('renderer is closed');
-      return renderWith(await connectedBrowser(), url, renderOptions);
+      const current = await connectedBrowser();
+      inFlight++;
+      try {
+        return await renderWith(current, url, renderOptions);
+      } finally {
+        inFlight--;
+        served++;
+        recycleWhenIdle();
+      }
     },
     async close() {
       closed = true;

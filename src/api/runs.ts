@@ -211,7 +211,45 @@ export const runKeys = {
   detail: (runId: string) => ['runs', 'detail', { runId }] as const,
   children: (experimentId: string, runId: string) => ['runs', 'children', { experimentId, runId }] as const,
   ancestors: (parentIds: readonly string[]) => ['runs', 'ancestors', { parentIds }] as const,
+  top: (params: TopRunsParams) => ['runs', 'top', params] as const,
 };
+
+export interface TopRunsParams {
+  experimentIds: readonly string[];
+  filter: string;
+  /** attributes.start_time, metrics.<key>, params.<key> or tags.<key>. */
+  orderByKey: string;
+  orderByAsc: boolean;
+  count: number;
+}
+
+/** An order_by clause for a column id; the key is backtick-quoted (keys may hold dots and spaces, never backticks). */
+export function orderByClause(orderByKey: string, ascending: boolean): string {
+  const dot = orderByKey.indexOf('.');
+  const [kind, key] = dot < 0 ? ['attributes', orderByKey] : [orderByKey.slice(0, dot), orderByKey.slice(dot + 1)];
+  const direction = ascending ? 'ASC' : 'DESC';
+  // Attribute names are plain identifiers; only keys are quoted.
+  return kind === 'attributes' ? `attributes.${key} ${direction}` : `${kind}.\`${key}\` ${direction}`;
+}
+
+/** The first `count` active runs of a query, in the server's order: one request (count ≤ 1,000). */
+export function topRunsQueryOptions(params: TopRunsParams) {
+  return queryOptions({
+    queryKey: runKeys.top(params),
+    queryFn: ({ signal }) =>
+      searchRuns(
+        {
+          experimentIds: params.experimentIds,
+          filter: params.filter,
+          viewType: 'ACTIVE_ONLY',
+          // Start time breaks ties, so equal scores come in a stable order.
+          orderBy: [orderByClause(params.orderByKey, params.orderByAsc), 'attributes.start_time DESC'],
+          maxResults: Math.min(params.count, MAX_RUN_PAGE_SIZE),
+        },
+        signal,
+      ).then((page) => page.runs),
+  });
+}
 
 /** Next token, or undefined when paging is over: absent, empty, repeated, or an empty page (SQL stores send a token whenever a page is full). */
 export function nextRunPageToken(last: RunPage, all: readonly RunPage[]): string | undefined {

@@ -52,6 +52,7 @@ export function createRouter(queryClient: QueryClient) {
           children: [
             { index: true, lazy: async () => ({ Component: (await import('./routes/run-overview.tsx')).Component }) },
             { path: 'metrics', lazy: async () => ({ Component: (await import('./routes/run-metrics.tsx')).Component }) },
+            { path: 'sweep', lazy: async () => ({ Component: (await import('./routes/run-sweep.tsx')).Component }) },
             {
               path: 'artifacts/*',
               lazy: async () => {

@@ -38,6 +38,11 @@ export const paths = {
     path: '/experiments/:experimentId/runs/:runId/metrics',
     getHref: (experimentId: string, runId: string) => `${paths.run.getHref(experimentId, runId)}/metrics`,
   },
+  /** A parent's children as one sweep (grid search, Optuna study): what varied, and which child won. */
+  runSweep: {
+    path: '/experiments/:experimentId/runs/:runId/sweep',
+    getHref: (experimentId: string, runId: string) => `${paths.run.getHref(experimentId, runId)}/sweep`,
+  },
   /** The artifact browser; the selected file or folder is the rest of the path (MLflow UI's shape). */
   runArtifacts: {
     path: '/experiments/:experimentId/runs/:runId/artifacts/*',
@@ -49,7 +54,7 @@ export const paths = {
   /** Selected runs side by side: params, metrics and charts. */
   compare: {
     path: '/compare',
-    getHref: (runIds: readonly string[]) => `/compare?${new URLSearchParams({ runs: runIds.join(',') }).toString()}`,
+    getHref: (runIds: readonly string[], extra: Record<string, string> = {}) => `/compare?${new URLSearchParams({ runs: runIds.join(','), ...extra }).toString()}`,
   },
   /** The run table of several experiments at once. */
   runsOfExperiments: {

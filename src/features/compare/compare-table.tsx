@@ -4,6 +4,7 @@
 import { useRef } from 'react';
 import type { Run } from '@/api/runs.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
+import { useViewOptions } from '@/config/view-options.ts';
 import type { BestDirection } from '@/lib/compare/best-direction.ts';
 import type { CompareModel, MetricRow, TextRow } from '@/lib/compare/compare-rows.ts';
 import { CompareMetricValue } from './compare-metric-value.tsx';
@@ -78,7 +79,9 @@ function metricRows(rows: readonly MetricRow[], runs: readonly Run[], columns: C
 
 export function CompareTable({ runs, colors, model, onDirectionChange }: CompareTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useColumnVirtualizer(scrollRef, runs.length);
+  // Render mode draws every column: a screenshot shows the whole table.
+  const { render } = useViewOptions();
+  const columns = useColumnVirtualizer(scrollRef, runs.length, !render);
   const { params, metrics, tags, totals } = model;
   return (
     <div className="compare-table-scroll" ref={scrollRef}>

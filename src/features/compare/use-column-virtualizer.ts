@@ -25,7 +25,12 @@ export interface ColumnWindow {
   totalWidth: number;
 }
 
-export function useColumnVirtualizer(scrollRef: RefObject<HTMLElement | null>, count: number): ColumnWindow {
+/** Every column: a screenshot or a print (render mode) shows the whole table. */
+function allColumns(count: number): ColumnWindow {
+  return { shown: Array.from({ length: count }, (_, i) => i), padStart: 0, padEnd: 0, totalWidth: KEY_COLUMN_WIDTH + count * RUN_COLUMN_WIDTH };
+}
+
+export function useColumnVirtualizer(scrollRef: RefObject<HTMLElement | null>, count: number, virtualize = true): ColumnWindow {
   // TanStack Virtual is not React-Compiler safe; Runlens does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -40,6 +45,7 @@ export function useColumnVirtualizer(scrollRef: RefObject<HTMLElement | null>, c
     initialRect: { width: FALLBACK_WIDTH, height: 0 },
     observeElementRect: (instance, report) => observeElementRect(instance, (rect) => report(rect.width > 0 ? rect : { ...rect, width: FALLBACK_WIDTH })),
   });
+  if (!virtualize) return allColumns(count);
   const items = virtualizer.getVirtualItems();
   const totalWidth = virtualizer.getTotalSize();
   const first = items[0];

@@ -62,6 +62,8 @@ export function RunPage({ experimentId, runId, children }: RunPageProps) {
         {tab(paths.run.getHref(experimentId, runId), 'Overview', true)}
         {tab(paths.runMetrics.getHref(experimentId, runId), 'Metrics')}
         {tab(paths.runArtifacts.getHref(experimentId, runId), 'Artifacts')}
+        {/* A parent (GridSearchCV, Optuna, any mlflow.parentRunId tree) is a sweep of its children. */}
+        {childRuns.data && childRuns.data.length > 0 ? tab(paths.runSweep.getHref(experimentId, runId), 'Sweep') : null}
       </nav>
       {/* The tabs stay usable when the content of one cannot render. */}
       <PanelBoundary label="This tab failed" resetKeys={[pathname]}>

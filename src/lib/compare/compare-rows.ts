@@ -3,6 +3,7 @@
 // read are decided here, so the table component only draws.
 import { compareText } from '@/lib/compare.ts';
 import { bestDirection, type BestDirection } from './best-direction.ts';
+import { bestValue } from './best-value.ts';
 import type { RunValues } from './types.ts';
 
 export interface TextRow {
@@ -192,8 +193,7 @@ function metricRow(key: string, runs: readonly RunValues[], options: CompareMode
   const latest = runs.map((run) => (Object.hasOwn(run.metrics, key) ? run.metrics[key] : undefined));
   const ranges = runs.map((run) => options.ranges?.(run.runId, key));
   const direction = bestDirection(key, options.directions);
-  const finite = latest.filter((value): value is number => value !== undefined && Number.isFinite(value));
-  const target = finite.length < 2 ? undefined : direction === 'min' ? Math.min(...finite) : Math.max(...finite);
+  const target = bestValue(latest, direction);
   return {
     key,
     latest,

@@ -33,7 +33,7 @@ export interface HeatmapGrid {
 }
 
 /** Numbers first in numeric order, then the rest in natural order; ties ("1" and "1.0") by code unit. */
-function compareCategories(a: string, b: string): number {
+export function compareCategories(a: string, b: string): number {
   const na = toNumber(a);
   const nb = toNumber(b);
   if (na !== undefined && nb !== undefined && na !== nb) return na - nb;

@@ -1,0 +1,37 @@
+// Every metric logged at a single step, as one bar per run with its value written at the bar's
+// end: a line chart of one dot per run hides equal values behind each other.
+import { BarChart } from '@/components/plots/bar-chart.tsx';
+import { bestDirection, type BestDirection } from '@/lib/compare/best-direction.ts';
+import { bestIds } from '@/lib/compare/best-value.ts';
+import type { Run } from '@/api/runs.ts';
+
+export interface MetricBarsProps {
+  runs: readonly Run[];
+  colors: ReadonlyMap<string, string>;
+  metricKeys: readonly string[];
+  directions: Readonly<Record<string, BestDirection>>;
+  width: number;
+}
+
+const valueOf = (key: string) => (run: Run) => (Object.hasOwn(run.metrics, key) ? run.metrics[key] : undefined);
+
+export function MetricBars({ runs, colors, metricKeys, directions, width }: MetricBarsProps) {
+  if (metricKeys.length === 0) return null;
+  return (
+    <section className="metric-bars" aria-label="Single-value metrics">
+      <h2>Single-value metrics</h2>
+      <div className="metric-bars__grid">
+        {metricKeys.map((key) => (
+          <BarChart
+            key={key}
+            caption={`Bar chart of ${key}, one bar per run`}
+            valueLabel={key}
+            width={Math.min(width, 560)}
+            bestIds={bestIds(runs, valueOf(key), (run) => run.runId, bestDirection(key, directions))}
+            bars={runs.map((run) => ({ id: run.runId, label: run.name || run.runId, value: valueOf(key)(run), color: colors.get(run.runId) ?? 'currentColor' }))}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
