@@ -34,16 +34,13 @@ test('a four-run comparison gives each run its own colour, the same in the run l
   expect(swatches).toHaveLength(4);
   expect(new Set(swatches).size).toBe(4);
 
-  const chart = page.getByRole('figure', { name: /^Chart of loss/ });
-  await chart.scrollIntoViewIfNeeded();
-  await chart.locator('svg.recharts-surface').waitFor();
-  await waitUntilReady(page);
-  // One line per run; each run logged loss once, so its line is drawn as one dot in its colour.
-  await expect(chart.locator('.recharts-line-dot')).toHaveCount(4);
-  const lines = await chart.locator('.recharts-line-dot').evaluateAll((dots) => dots.map((d) => d.getAttribute('stroke') ?? ''));
+  // Each run logged loss once: a bar chart, one bar per run in its colour.
+  const chart = page.getByRole('figure', { name: /^Bar chart of loss/ });
+  await expect(chart.locator('rect.chart-bar__rect')).toHaveCount(4);
+  const lines = await chart.locator('rect.chart-bar__rect').evaluateAll((bars) => bars.map((b) => b.getAttribute('fill') ?? ''));
   expect(lines).toHaveLength(4);
   expect(new Set(lines).size).toBe(4);
-  // Run i of the list is line i of the chart.
+  // Run i of the list is bar i of the chart.
   expect(lines.map(rgb)).toEqual(swatches);
 });
 

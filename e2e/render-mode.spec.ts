@@ -5,7 +5,7 @@ import type { Manifest } from './harness/populate.ts';
 import type { Page } from '@playwright/test';
 
 const VIEWPORT = { width: 1280, height: 800 };
-/** The 30 single-step metrics and the 50-step curve of the report-metrics scenario. */
+/** The 30 five-step metrics and the 50-step curve of the report-metrics scenario. */
 const CARDS = 31;
 
 function compareUrl(manifest: Manifest, extra = ''): string {
@@ -63,11 +63,11 @@ test('render mode: when the page says ready, every chart card on the whole page 
   expect(cards.filter((card) => !card.onScreen).length).toBeGreaterThan(CARDS / 2);
   for (const card of cards) {
     expect(card.placeholder, `${card.key} shows a placeholder`).toBe(false);
-    // Three runs: each single-step metric has a dot per run.
+    // Three runs: each metric has a line per run.
     expect(card.marks, `${card.key} has its plotted marks`).toBeGreaterThanOrEqual(3);
   }
   const charts = page.getByRole('figure');
-  await expect(charts.filter({ hasText: 'm_29' }).locator('.recharts-line-dot')).toHaveCount(3);
+  await expect(charts.filter({ hasText: 'm_29' }).locator('.recharts-line-curve')).toHaveCount(3);
   await expect(charts.filter({ hasText: 'curve' }).locator('.recharts-line-curve')).toHaveCount(3);
   await expect(page.getByText('loading…')).toHaveCount(0);
 
