@@ -13,6 +13,8 @@ export interface Dataset {
   nestEvery?: number;
   /** Logged and measured only when asked for with --only (about 17 min to log, then cached). */
   optIn?: boolean;
+  /** Measured by its own rows (compare-rows.ts), not as a run table. */
+  noTable?: boolean;
 }
 
 export function datasets(quick: boolean): Dataset[] {
@@ -21,6 +23,8 @@ export function datasets(quick: boolean): Dataset[] {
     { name: '10k', runs: 10_000 / scale, params: 20, metrics: 20, tags: 10, nestEvery: 50 },
     { name: '1500x1500', runs: 1500 / scale, params: 0, metrics: 1500, tags: 0 },
     { name: '100k', runs: 100_000 / scale, params: 5, metrics: 5, tags: 0, optIn: !quick },
+    // One parent (run 0) and 1,000 children: the compare and sweep rows.
+    { name: 'sweep', runs: 1001, params: 20, metrics: 20, tags: 0, nestEvery: 1001, noTable: true },
   ];
 }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k,history,render] [-- --log-only]   (100k only when named)
+// npm run bench [-- --quick] [-- --only 10k,1500x1500,100k,sweep,history,render] [-- --log-only]   (100k only when named)
 // Runlens vs the stock `mlflow ui` (served by the same server) vs the raw API, side by side in
 // one run, on experiments logged through the REST batch API. Prints a table with the targets and
 // writes bench-results.json. Not part of `npm test`: it measures, it does not assert.
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startMlflowServer } from '../../e2e/harness/mlflow-server.ts';
 import { ensurePythonEnv, REPO_ROOT } from '../../e2e/harness/python-env.ts';
 import { startRunlens } from '../../e2e/harness/runlens-server.ts';
+import { measureCompare } from './compare-rows.ts';
 import { datasets, logDataset } from './datasets.ts';
 import { logHistoryDataset, type HistoryExperiment } from './history-dataset.ts';
 import { measureAll, measureHistory, type Result } from './measure.ts';
@@ -57,7 +58,9 @@ try {
     runlens = await startRunlens(mlflow.url);
     log(`runlens on ${runlens.url}`);
     const servers = { runlens: runlens.url, mlflow: mlflow.url };
-    const results: Result[] = await measureAll(servers, chosen.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+    const tables = chosen.filter((d) => !d.noTable);
+    const results: Result[] = await measureAll(servers, tables.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+    if (chosen.some((d) => d.name === 'sweep') && logged.sweep) results.push(...(await measureCompare(servers, logged.sweep, log)));
     if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
     if ((!only || only.has('render')) && logged.history) results.push(...(await measureRendering(servers, logged.history, log)));
     writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -19,6 +19,10 @@ const TARGETS: Target[] = [
   { row: 'chart 10x100k drawn', text: 'Runlens ≤ 1.5 × raw history fetch', check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= 1.5 * r.raw_api_ms : undefined) },
   { row: 'chart 10x100k drawn', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
   { row: '100k-runs scroll', text: 'no task > 100 ms while scrolling', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 100) },
+  { row: 'compare 100 runs', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
+  { row: 'brush 500 runs', text: 'no task > 50 ms while brushing', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 50) },
+  { row: 'brush 500 runs', text: 'JS heap < 200 MB with 500 runs compared', check: (r) => (r.runlens_heap_mb === undefined ? undefined : r.runlens_heap_mb < 200) },
+  { row: 'sweep 1,000 children', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
 ];
 
 export function report(results: Result[], quick: boolean): string {

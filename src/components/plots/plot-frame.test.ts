@@ -7,7 +7,7 @@ describe('plot frame', () => {
     const name = 'sklearn-svc-run-with-a-long-name-7';
     expect(fitText('short', 100)).toBe('short');
     expect(fitText(name, 100)).toMatch(/^sklearn.*…$/);
-    expect(fitTextMiddle(name, 100)).toMatch(/^sklearn.*….*-7$/);
+    expect(fitTextMiddle(name, 130)).toMatch(/^sklearn.*….*-7$/);
     expect(fitText(name, 5)).toBe('');
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 0, max: 400 }), (text, width) => {

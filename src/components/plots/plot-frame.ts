@@ -6,7 +6,8 @@ import { formatMetric } from '@/lib/format-value.ts';
 
 /** The plots' tick and label font size (charts.css) and the mean advance of its characters. */
 export const FONT_SIZE = 12;
-const CHAR_WIDTH = 6.6;
+// Generous: Inter's digits and "_" are wider than its mean, and a label cut short is better than one clipped.
+const CHAR_WIDTH = 7.2;
 
 export function textWidth(text: string): number {
   return text.length * CHAR_WIDTH;

@@ -1,5 +1,6 @@
 // Every metric logged at a single step, as one bar per run with its value written at the bar's
 // end: a line chart of one dot per run hides equal values behind each other.
+import { memo } from 'react';
 import { BarChart } from '@/components/plots/bar-chart.tsx';
 import { bestDirection, type BestDirection } from '@/lib/compare/best-direction.ts';
 import { bestIds } from '@/lib/compare/best-value.ts';
@@ -15,7 +16,8 @@ export interface MetricBarsProps {
 
 const valueOf = (key: string) => (run: Run) => (Object.hasOwn(run.metrics, key) ? run.metrics[key] : undefined);
 
-export function MetricBars({ runs, colors, metricKeys, directions, width }: MetricBarsProps) {
+// Memoised: a brush re-renders the page, and 20 charts × 500 bars need not follow it.
+export const MetricBars = memo(function MetricBars({ runs, colors, metricKeys, directions, width }: MetricBarsProps) {
   if (metricKeys.length === 0) return null;
   return (
     <section className="metric-bars" aria-label="Single-value metrics">
@@ -34,4 +36,4 @@ export function MetricBars({ runs, colors, metricKeys, directions, width }: Metr
       </div>
     </section>
   );
-}
+});
