@@ -3,11 +3,12 @@
 // marked, plots (parallel coordinates, scatter, box, heatmap, a bar per single-value metric) and,
 // through the `charts` slot the route fills, a line chart per stepped metric. Every choice is in
 // the URL. Runs that fail to load are named, not fatal; every part fails alone.
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import type { Run } from '@/api/runs.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { useRenderPending } from '@/components/render-pending.ts';
 import { useDocumentTitle } from '@/components/use-document-title.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useSearchState } from '@/components/use-search-state.ts';
@@ -36,6 +37,8 @@ export interface ComparePageProps {
 
 const keysOf = (runs: readonly Run[], pick: (run: Run) => object) => [...new Set(runs.flatMap((run) => Object.keys(pick(run))))].sort(compareText);
 
+const NO_RUNS: readonly Run[] = [];
+
 export function ComparePage({ charts }: ComparePageProps) {
   const [selection] = useSearchState(compareRunsSchema);
   const [search, update] = useSearchState(compareSearchSchema);
@@ -60,6 +63,11 @@ export function ComparePage({ charts }: ComparePageProps) {
   const brushed = useMemo(() => brushedRunIds(runs, parallel, brushes), [runs, parallel, brushes]);
   const tableRuns = useMemo(() => (brushed ? runs.filter((run) => brushed.has(run.runId)) : runs), [runs, brushed]);
   const ranges = useHistoryRanges(runs, stepped);
+  // The plots draw from a deferred copy: the table shows at once, and the plots of 100 runs
+  // (thousands of SVG marks) render in slices after it instead of in one long task. Until they
+  // catch up they count as a drawing under way for the ready signal.
+  const plotRuns = useDeferredValue(runs, NO_RUNS);
+  useRenderPending(plotRuns !== runs);
   const onlyDifferences = search.onlyDifferences ?? params.length > ONLY_DIFFERENCES_ABOVE;
   const model = useMemo(
     () => compareModel(tableRuns, { onlyDifferences, systemTags: search.systemTags, directions, ranges }),
@@ -122,7 +130,7 @@ export function ComparePage({ charts }: ComparePageProps) {
               />
             </PanelBoundary>
             <ComparePlots
-              runs={runs}
+              runs={plotRuns}
               colors={colors}
               search={search}
               update={update}
@@ -137,7 +145,7 @@ export function ComparePage({ charts }: ComparePageProps) {
               brushed={brushed}
             />
             <PanelBoundary label="The bar charts failed" resetKeys={[runs, directions]}>
-              <MetricBars runs={runs} colors={colors} metricKeys={singleValued} directions={directions} width={width} />
+              <MetricBars runs={plotRuns} colors={colors} metricKeys={singleValued} directions={directions} width={width} />
             </PanelBoundary>
             {stepped.length > 0 ? <PanelBoundary label="The charts failed">{charts(runs, stepped)}</PanelBoundary> : null}
           </>

@@ -1,6 +1,6 @@
 // Parallel coordinates over the chosen params and metrics, coloured by a metric. Axes, log
 // scales, colour and brushes are all in the URL; brushing filters the compare table too.
-import { useMemo } from 'react';
+import { startTransition, useMemo } from 'react';
 import { ParallelCoordinates } from '@/components/plots/parallel-coordinates.tsx';
 import { bestDirection } from '@/lib/compare/best-direction.ts';
 import { encodeBrushes, type Brush } from '@/lib/compare/brush.ts';
@@ -32,7 +32,9 @@ export function ParallelPanel({ runs, colors, search, update, params, metrics, d
   );
   const onBrushChange = (axisId: string, brush: Brush | undefined) => {
     const others = Object.fromEntries(Object.entries(brushes).filter(([id]) => id !== axisId));
-    update({ brush: encodeBrushes(brush ? { ...others, [axisId]: brush } : others) });
+    // A transition: the page re-renders with 500 runs in slices, not in one long task inside
+    // the mouseup (d3 has drawn the brush itself already).
+    startTransition(() => update({ brush: encodeBrushes(brush ? { ...others, [axisId]: brush } : others) }));
   };
   const caption = `Parallel coordinates of ${listWords(parallel.axes.map((axis) => axis.label)) || 'no axes'}${colorBy ? `, coloured by ${colorBy}` : ''}`;
 

@@ -1,6 +1,6 @@
 // The metric over what the sweep varied: a heatmap when exactly two params vary (kernel × C),
 // parallel coordinates when more do (brushable, the brushes in the URL), a scatter for one.
-import { useMemo, useRef } from 'react';
+import { startTransition, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { Run } from '@/api/runs.ts';
 import { Heatmap } from '@/components/plots/heatmap.tsx';
@@ -90,7 +90,8 @@ export function SweepPlot({ children, sweep, metric, direction, rows, brush, onB
           brushes={brushes}
           onBrushChange={(axisId, next) => {
             const others = Object.fromEntries(Object.entries(brushes).filter(([id]) => id !== axisId));
-            onBrush(encodeBrushes(next ? { ...others, [axisId]: next } : others));
+            // Sliced re-render, not a long task in the mouseup (d3 drew the brush already).
+            startTransition(() => onBrush(encodeBrushes(next ? { ...others, [axisId]: next } : others)));
           }}
           width={width}
           legend={{ label: metric, scale }}

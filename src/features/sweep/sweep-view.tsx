@@ -4,11 +4,12 @@
 // heatmap for two, parallel coordinates for more, a scatter for one — and opens the best N in
 // the compare view.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { useRenderPending } from '@/components/render-pending.ts';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { guessDirection } from '@/lib/compare/best-direction.ts';
 import { defaultSweepMetric, detectSweep, sweepRows } from '@/lib/compare/sweep.ts';
@@ -24,6 +25,8 @@ export interface SweepViewProps {
   runId: string;
 }
 
+const NOTHING_TO_PLOT = { active: [], rows: [] };
+
 export function SweepView({ experimentId, runId }: SweepViewProps) {
   const [search, update] = useSearchState(sweepSearchSchema);
   const run = useQuery(runQueryOptions(runId));
@@ -34,6 +37,14 @@ export function SweepView({ experimentId, runId }: SweepViewProps) {
   const metric = search.metric && sweep.metrics.includes(search.metric) ? search.metric : defaultSweepMetric(sweep, active);
   const direction = search.direction ?? (metric === undefined ? 'max' : guessDirection(metric));
   const rows = useMemo(() => (metric === undefined ? [] : sweepRows(active, sweep, metric, direction)), [active, sweep, metric, direction]);
+  // The plot of 1,000 children draws from deferred inputs, in slices after the table, and
+  // counts as a drawing under way for the ready signal until it has caught up.
+  // (Deferred from the first render too: the run page has usually loaded the children already.)
+  const plotInputs = useDeferredValue(
+    useMemo(() => ({ active, rows }), [active, rows]),
+    NOTHING_TO_PLOT,
+  );
+  useRenderPending(plotInputs.active !== active || plotInputs.rows !== rows);
 
   if (children.isError) return <ErrorState error={children.error} onRetry={() => void children.refetch()} />;
   if (!children.data) return <Loading label="Loading the child runs" />;
@@ -47,7 +58,7 @@ export function SweepView({ experimentId, runId }: SweepViewProps) {
       ) : (
         <>
           <PanelBoundary label="The sweep plot failed" resetKeys={[rows]}>
-            <SweepPlot children={active} sweep={sweep} metric={metric} direction={direction} rows={rows} brush={search.brush} onBrush={(brush) => update({ brush })} />
+            <SweepPlot children={plotInputs.active} sweep={sweep} metric={metric} direction={direction} rows={plotInputs.rows} brush={search.brush} onBrush={(brush) => update({ brush })} />
           </PanelBoundary>
           <PanelBoundary label="The sweep table failed" resetKeys={[rows]}>
             <SweepTable experimentId={run.data?.experimentId ?? experimentId} sweep={sweep} metric={metric} rows={rows} all={search.all} onShowAll={() => update({ all: true })} />
