@@ -112,15 +112,18 @@ export function ComparePage({ charts }: ComparePageProps) {
                 <input type="checkbox" checked={search.systemTags} onChange={(e) => update({ systemTags: e.target.checked })} />
                 System tags
               </label>
+            </div>
+            {/* Always there, one line high: a brush fills it without moving the page below. */}
+            <p role="status" className="compare-page__filtered">
               {brushed ? (
-                <span role="status">
+                <>
                   Showing {tableRuns.length} of {runs.length} runs, filtered by the parallel coordinates.{' '}
                   <button type="button" onClick={() => update({ brush: '' })}>
                     Clear filters
                   </button>
-                </span>
+                </>
               ) : null}
-            </div>
+            </p>
             <PanelBoundary label="The comparison table failed" resetKeys={[model]}>
               <CompareTable
                 runs={tableRuns}
