@@ -165,7 +165,7 @@ export async function measureHistory(servers: Servers, history: HistoryExperimen
       const started = performance.now();
       await Promise.all(history.tenRuns.map((runId) => rawHistory(servers.mlflow, runId)));
       raw.push(performance.now() - started);
-      const page = await openPage(browser, `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss`, 'nothing', 10);
+      const page = await openPage(browser, `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss&plots=`, 'nothing', 10);
       const bench = await waitForBench(page, 'chartDrawn');
       await waitReady(page);
       drawn.push(bench.chartDrawn ?? NaN);

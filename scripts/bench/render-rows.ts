@@ -55,7 +55,7 @@ export async function measureRendering(servers: { runlens: string; mlflow: strin
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runlens-bench-shot-'));
   try {
     log('measuring runlens shot of the 10-run chart view (3×)');
-    const view = `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss`;
+    const view = `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss&plots=`;
     const shots: number[] = [];
     const raws: number[] = [];
     for (let i = 0; i < 3; i++) {
