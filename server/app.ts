@@ -8,16 +8,20 @@ import { createRenderRoute, RENDER_PREFIX, type RenderRoute } from './render/ren
 import { isHostAllowed, securityHeaders } from './security.ts';
 
 export const CONFIG_PATH = '/runlens/config.json';
+/** public/runlens-embed.js: a portal's one script tag (docs/embed-protocol.md). */
+export const EMBED_SCRIPT_PATH = '/runlens-embed.js';
 
 /** What the browser may know about the server: never credentials, only their kind. */
 export interface RunlensPublicConfig {
   trackingUri: string;
   auth: 'none' | 'bearer' | 'basic';
   runlensVersion: string;
+  /** The portals that may frame Runlens (--frame-ancestors): the only origins an embed posts messages to. */
+  frameAncestors: string[];
 }
 
 export function publicConfig(options: ServeOptions, runlensVersion: string): RunlensPublicConfig {
-  return { trackingUri: displayTrackingUri(options.trackingUri), auth: options.auth.kind, runlensVersion };
+  return { trackingUri: displayTrackingUri(options.trackingUri), auth: options.auth.kind, runlensVersion, frameAncestors: options.frameAncestors };
 }
 
 export function createRunlensServer(options: ServeOptions, staticDir: string, runlensVersion: string): http.Server {
@@ -27,6 +31,9 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     etag: true,
     gzip: false,
     setHeaders(res, pathname) {
+      // The portal script is loaded by other origins' pages (a portal's <script src>), which
+      // the same-origin resource policy of everything else would block.
+      if (pathname === EMBED_SCRIPT_PATH) res.setHeader('cross-origin-resource-policy', 'cross-origin');
       // Hashed build assets never change; index.html must be revalidated to pick up new builds.
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

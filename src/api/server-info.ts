@@ -9,6 +9,8 @@ const configSchema = z.object({
   trackingUri: z.string(),
   auth: z.catch(z.enum(['none', 'bearer', 'basic']), 'none'),
   runlensVersion: z._default(z.string(), ''),
+  /** Origins allowed to frame Runlens; an embed posts its messages to these only. */
+  frameAncestors: z.catch(z._default(z.array(z.string()), []), []),
 });
 export type RunlensConfig = z.infer<typeof configSchema>;
 

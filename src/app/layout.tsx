@@ -1,21 +1,26 @@
 import { useLayoutEffect } from 'react';
-import { Link, Outlet, useSearchParams } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useViewOptions } from '@/config/view-options.ts';
 import { paths } from '@/config/paths.ts';
+import { EmbedButton } from './embed-button.tsx';
+import { EmbedFrame } from './embed-frame.tsx';
 import { ReadySignal } from './ready-signal.tsx';
 import { ServerIndicator } from './server-indicator.tsx';
 import { useViewAppearance } from './theme.tsx';
 
 export function Layout() {
   useViewAppearance();
-  // ?embed=true (for iframes in portals and screenshots): the page without Runlens's own header.
-  const [params] = useSearchParams();
-  const embedded = params.get('embed') === 'true';
-  // render=1: <html class="runlens-render"> hides interactive-only controls and motion (styles.css).
-  const { render } = useViewOptions();
+  // embed=true (iframes in portals): the page without Runlens's own header, talking to the
+  // portal (embed-frame.tsx); render=1 hides interactive-only controls and motion; controls=0
+  // the controls only; background=transparent lets the portal's background show (styles.css).
+  const { render, embed: embedded, controls, transparent } = useViewOptions();
   useLayoutEffect(() => {
-    document.documentElement.classList.toggle('runlens-render', render);
-  }, [render]);
+    const classes = document.documentElement.classList;
+    classes.toggle('runlens-render', render);
+    classes.toggle('runlens-embed', embedded);
+    classes.toggle('runlens-no-controls', !controls);
+    classes.toggle('runlens-transparent', transparent);
+  }, [render, embedded, controls, transparent]);
   return (
     <>
       <a className="skip-link" href="#content">
@@ -27,8 +32,10 @@ export function Layout() {
             Runlens
           </Link>
           <ServerIndicator />
+          <EmbedButton />
         </header>
       )}
+      {embedded && !render ? <EmbedFrame /> : null}
       <div id="content">
         <Outlet />
       </div>

@@ -2,6 +2,7 @@
 // query cache in a loader, so data and code download in parallel.
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
+import { carryViewOptions } from '@/config/view-options.ts';
 import { paths } from '@/config/paths.ts';
 import { AppLoading } from './app-loading.tsx';
 import { createExperimentLoader } from './routes/experiment-loader.ts';
@@ -14,7 +15,7 @@ import { RouteErrorPage } from './routes/route-error.tsx';
 const onlyOnNewPath = ({ currentUrl, nextUrl }: { currentUrl: URL; nextUrl: URL }) => currentUrl.pathname !== nextUrl.pathname;
 
 export function createRouter(queryClient: QueryClient) {
-  return createBrowserRouter([
+  return keepViewOptions(createBrowserRouter([
     {
       path: '/',
       element: <Layout />,
@@ -65,5 +66,23 @@ export function createRouter(queryClient: QueryClient) {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
-  ]);
+  ]));
+}
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+/**
+ * Every navigation keeps the page's view options (embed, theme, frame…) unless the target names
+ * its own: one place, so no link or `navigate()` in any view can drop an embed out of its frame.
+ * Links and navigate() both end in router.navigate; history moves (numbers) are left alone.
+ */
+function keepViewOptions(router: Router): Router {
+  const navigate = router.navigate.bind(router);
+  router.navigate = ((to: Parameters<Router['navigate']>[0], options?: Parameters<Router['navigate']>[1]) => {
+    if (typeof to === 'number') return navigate(to);
+    if (to === null) return navigate(to, options);
+    const href = typeof to === 'string' ? to : `${to.pathname ?? window.location.pathname}${to.search ?? ''}${to.hash ?? ''}`;
+    return navigate(carryViewOptions(href, window.location.search), options);
+  }) as Router['navigate'];
+  return router;
 }

@@ -1,20 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { resolveViewOptions } from './view-options.ts';
+import { carryViewOptions, resolveViewOptions, withoutEmbedOptions } from './view-options.ts';
 
 const opts = (search: string) => resolveViewOptions(new URLSearchParams(search));
 
 describe('resolveViewOptions', () => {
   it('defaults to the interactive page in the viewer’s theme and zone', () => {
-    expect(opts('')).toEqual({ render: false, embed: false, theme: 'auto', timeZone: undefined });
+    expect(opts('')).toMatchObject({ render: false, embed: false, theme: 'auto', timeZone: undefined });
   });
 
   it('renders light and in UTC unless told otherwise', () => {
-    expect(opts('render=1')).toEqual({ render: true, embed: false, theme: 'light', timeZone: 'UTC' });
-    expect(opts('render=true&theme=dark&tz=Europe/Berlin')).toEqual({ render: true, embed: false, theme: 'dark', timeZone: 'Europe/Berlin' });
+    expect(opts('render=1')).toMatchObject({ render: true, embed: false, theme: 'light', timeZone: 'UTC' });
+    expect(opts('render=true&theme=dark&tz=Europe/Berlin')).toMatchObject({ render: true, embed: false, theme: 'dark', timeZone: 'Europe/Berlin' });
   });
 
   it('degrades bad values instead of throwing', () => {
-    expect(opts('render=maybe&theme=purple&tz=Mars/Olympus')).toEqual({ render: false, embed: false, theme: 'auto', timeZone: undefined });
+    expect(opts('render=maybe&theme=purple&tz=Mars/Olympus')).toMatchObject({ render: false, embed: false, theme: 'auto', timeZone: undefined });
     expect(opts('embed=true&tz=Asia/Tokyo')).toMatchObject({ embed: true, timeZone: 'Asia/Tokyo' });
+  });
+});
+
+describe('embed options', () => {
+  it('resolves links, controls, background and frame id, with safe fallbacks', () => {
+    const options = resolveViewOptions(new URLSearchParams('embed=true&embedLinks=new&controls=0&background=transparent&frameId=cmp-1'));
+    expect(options).toMatchObject({ embed: true, embedLinks: 'new', controls: false, transparent: true, frameId: 'cmp-1' });
+    const bad = resolveViewOptions(new URLSearchParams('embedLinks=popup&controls=maybe&background=red&frameId=<script>'));
+    expect(bad).toMatchObject({ embedLinks: 'frame', controls: true, transparent: false, frameId: undefined });
+    expect(resolveViewOptions(new URLSearchParams('render=1')).controls).toBe(false);
+  });
+});
+
+describe('carryViewOptions', () => {
+  it('adds the current view options to an in-app link that names none, keeping its own params and hash', () => {
+    expect(carryViewOptions('/experiments/1/runs/a?tab=x#top', '?embed=true&theme=dark&runs=a,b')).toBe('/experiments/1/runs/a?tab=x&embed=true&theme=dark#top');
+    expect(carryViewOptions('/experiments/1', '?embed=true&embedLinks=frame&frameId=f1')).toBe('/experiments/1?embed=true&embedLinks=frame&frameId=f1');
+  });
+
+  it('leaves a link alone outside an embed, and never overrides what the link itself says', () => {
+    expect(carryViewOptions('/experiments/1?x=1', '?runs=a')).toBe('/experiments/1?x=1');
+    expect(carryViewOptions('/compare?theme=light', '?embed=true&theme=dark')).toBe('/compare?theme=light&embed=true');
+  });
+});
+
+describe('withoutEmbedOptions', () => {
+  it('drops the embed’s own options and keeps the view’s', () => {
+    expect(withoutEmbedOptions('/compare?runs=a,b&embed=true&embedLinks=top&controls=0&background=transparent&frameId=f&theme=dark')).toBe('/compare?runs=a%2Cb&theme=dark');
   });
 });

@@ -4,7 +4,14 @@
 //   render=1              render mode: everything drawn, nothing interactive-only; for reports
 //   theme=light|dark|auto colour scheme; auto follows the viewer's system (render mode: light)
 //   tz=<IANA zone>        time zone for every shown time (render mode: UTC)
-//   embed=true            without Runlens's own header (iframes in portals)
+//   embed=true            without Runlens's own header (iframes in portals); the view options
+//                         below travel with every in-app link (carryViewOptions)
+//   embedLinks=frame|new|top|none  where a link inside an embed opens: in the frame (default),
+//                         a new tab or the portal's whole window (both as a normal page), or
+//                         nowhere (links are inert)
+//   controls=0            the view's interactive controls hidden, in any mode
+//   background=transparent  no page background: the portal's shows through
+//   frameId=<id>          names the frame in its postMessages (docs/embed-protocol.md)
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
@@ -24,6 +31,10 @@ export const viewOptionsSchema = z.object({
   embed: z._default(booleanParam(false), false),
   theme: z._default(z.catch(z.enum(['light', 'dark', 'auto']), 'auto'), 'auto'),
   tz: z.catch(z.optional(z.string().check(z.refine(isTimeZone))), undefined),
+  embedLinks: z._default(z.catch(z.enum(['frame', 'new', 'top', 'none']), 'frame'), 'frame'),
+  controls: z._default(booleanParam(true), true),
+  background: z._default(z.catch(z.enum(['page', 'transparent']), 'page'), 'page'),
+  frameId: z.catch(z.optional(z.string().check(z.regex(/^[\w.:-]{1,100}$/))), undefined),
 });
 
 export interface ViewOptions {
@@ -33,6 +44,11 @@ export interface ViewOptions {
   theme: 'light' | 'dark' | 'auto';
   /** Resolved IANA zone, or undefined for the viewer's own; render mode without tz is UTC. */
   timeZone: string | undefined;
+  embedLinks: 'frame' | 'new' | 'top' | 'none';
+  /** The view's interactive controls shown (controls=0 hides them; render mode always does). */
+  controls: boolean;
+  transparent: boolean;
+  frameId: string | undefined;
 }
 
 export function resolveViewOptions(params: URLSearchParams): ViewOptions {
@@ -43,6 +59,10 @@ export function resolveViewOptions(params: URLSearchParams): ViewOptions {
     embed: raw.embed,
     theme: raw.render && !explicitTheme ? 'light' : raw.theme,
     timeZone: raw.tz ?? (raw.render ? 'UTC' : undefined),
+    embedLinks: raw.embedLinks,
+    controls: raw.controls && !raw.render,
+    transparent: raw.background === 'transparent',
+    frameId: raw.frameId,
   };
 }
 
@@ -54,5 +74,35 @@ export function useViewOptions(): ViewOptions {
   return useMemo(() => resolveViewOptions(params), [key]);
 }
 
-/** The view-option parameters of a URL, to carry onto the links a page makes (embed, render). */
-export const VIEW_OPTION_KEYS = ['render', 'embed', 'theme', 'tz'] as const;
+/** The view-option parameters of a URL: how the page is shown, whatever view it shows. */
+export const VIEW_OPTION_KEYS = ['render', 'embed', 'theme', 'tz', 'embedLinks', 'controls', 'background', 'frameId'] as const;
+
+/**
+ * A navigation target with the current page's view options added where the target names none:
+ * inside an embed, every in-app link and navigation stays an embed (same theme, same frame).
+ * Used by the router for every navigation (app/router.tsx), so no link can forget it.
+ */
+export function carryViewOptions(to: string, currentSearch: string): string {
+  const current = new URLSearchParams(currentSearch);
+  if (!VIEW_OPTION_KEYS.some((key) => current.has(key))) return to;
+  const hashAt = to.indexOf('#');
+  const hash = hashAt < 0 ? '' : to.slice(hashAt);
+  const beforeHash = hashAt < 0 ? to : to.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const target = new URLSearchParams(queryAt < 0 ? '' : beforeHash.slice(queryAt + 1));
+  for (const key of VIEW_OPTION_KEYS) {
+    const value = current.get(key);
+    if (value !== null && !target.has(key)) target.set(key, value);
+  }
+  const query = target.toString();
+  return `${path}${query ? `?${query}` : ''}${hash}`;
+}
+
+/** The page's URL as a normal page: the embed's own options dropped (what "open in Runlens" opens). */
+export function withoutEmbedOptions(href: string): string {
+  const url = new URL(href, 'http://runlens.invalid');
+  for (const key of ['embed', 'embedLinks', 'controls', 'background', 'frameId'] as const) url.searchParams.delete(key);
+  const query = url.searchParams.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}${url.hash}`;
+}

@@ -30,6 +30,20 @@ describe('buildAxis', () => {
     expect(axisPosition(log, '5')).toBeLessThan(1);
   });
 
+  it('draws values at the edge of doubles (1e-323, two denormals, ±1e308) without throwing', () => {
+    for (const values of [[1e-323], [1e-323, 2e-323], [-1e-323], [1e308, -1e308], [5e-324, 1]]) {
+      for (const log of [false, true]) {
+        const axis = buildAxis({ id: 'm', label: 'm', values, log }) as NumericAxis;
+        expect(axis.ticks.length, String(values)).toBeGreaterThan(0);
+        expect(axis.ticks.every(Number.isFinite), String(values)).toBe(true);
+        for (const v of values) {
+          const p = axisPosition(axis, v);
+          if (p !== undefined) expect(Number.isFinite(p), `${v} on ${String(values)}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('grants a log scale only when every value is positive, and never places ≤ 0 on one', () => {
     expect((buildAxis({ id: 'm', label: 'm', values: [0, 10], log: true }) as NumericAxis).log).toBe(false);
     const axis = buildAxis({ id: 'm', label: 'm', values: [0.001, 1000], log: true }) as NumericAxis;

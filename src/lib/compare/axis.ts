@@ -7,6 +7,9 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { compareText } from '@/lib/compare.ts';
 import type { AxisValue } from './types.ts';
 
+/** Spans below this are not told apart on an axis (doubles near the denormal range). */
+const TINY_SPAN = 1e-290;
+
 export interface NumericAxis {
   kind: 'numeric';
   id: string;
@@ -62,17 +65,29 @@ export function buildAxis({ id, label, values, log = false, tickCount = 5 }: Axi
     return { kind: 'categorical', id, label, categories };
   }
   const numbers = values.flatMap((value) => toNumber(value) ?? []);
-  const useLog = log && numbers.length > 0 && numbers.every((n) => n > 0);
+  // A tenth of the smallest value must still be a positive double for a log scale to span it.
+  const useLog = log && numbers.length > 0 && numbers.every((n) => n / 10 > 0);
   let min = numbers.length ? Math.min(...numbers) : 0;
   let max = numbers.length ? Math.max(...numbers) : 1;
-  if (min === max) {
-    // One value (a constant param, a single run): centre it on a span that shows it.
-    if (useLog) [min, max] = [min / 10, max * 10];
-    else [min, max] = [min - (Math.abs(min) || 1) / 2, max + (Math.abs(max) || 1) / 2];
+  if (!useLog && max - min < TINY_SPAN) {
+    // One value (a constant param, a single run), or values too close for doubles (1e-323 is
+    // a valid metric): centre them on a span that shows them, and that d3 can tick.
+    const half = Math.abs(min) > TINY_SPAN ? Math.abs(min) / 2 : 1;
+    [min, max] = [min - half, max + half];
+  } else if (useLog && min === max) {
+    [min, max] = [min / 10, max * 10];
   }
   const scale = useLog ? scaleLog().domain([min, max]).nice() : scaleLinear().domain([min, max]).nice(tickCount);
   const [lo, hi] = scale.domain() as [number, number];
-  const ticks = useLog ? scale.ticks(tickCount).filter((t) => Number.isInteger(Math.log10(t))) : scale.ticks(tickCount);
+  let ticks: number[];
+  try {
+    ticks = useLog ? scale.ticks(tickCount).filter((t) => Number.isInteger(Math.log10(t))) : scale.ticks(tickCount);
+  } catch {
+    // d3 sizes its tick array from the span; an extreme one is refused with a RangeError.
+    ticks = [lo, hi];
+  }
+  // An overflowing span (±1.7e308, MLflow's clamp of ±∞) ticks as NaN: its ends are ticks enough.
+  ticks = ticks.filter(Number.isFinite);
   return { kind: 'numeric', id, label, log: useLog, domain: [lo, hi], ticks: ticks.length ? ticks : [lo, hi] };
 }
 
@@ -93,12 +108,13 @@ export function axisPosition(axis: Axis, value: AxisValue): number | undefined {
     if (number <= 0) return undefined;
     return (Math.log(number) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
   }
-  return (number - lo) / (hi - lo);
+  // Halved first: the span of ±1.7e308 (MLflow's clamp of ±∞) overflows to Infinity otherwise.
+  return (number / 2 - lo / 2) / (hi / 2 - lo / 2);
 }
 
 /** The value at a position (numeric axes): what a brush drawn from 0.2 to 0.4 spans. */
 export function axisValueAt(axis: NumericAxis, position: number): number {
   const [lo, hi] = axis.domain;
   if (axis.log) return Math.exp(Math.log(lo) + position * (Math.log(hi) - Math.log(lo)));
-  return lo + position * (hi - lo);
+  return lo + position * (hi / 2 - lo / 2) * 2;
 }

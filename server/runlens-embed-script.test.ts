@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'runlens-embed.js');
+const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/runlens-embed.js');
 const RUNLENS = 'https://runlens.corp';
 const envelope = { protocol: 'runlens-embed', version: 1 };
 
