@@ -164,7 +164,7 @@ test('the Models column links a run to its logged model', async ({ page, manifes
   await expect(page).toHaveURL(/\/artifacts\?model=m-/);
 });
 
-test('selected runs open side by side: params, differences and one chart line per run', async ({ page, manifest }) => {
+test('selected runs open side by side: params, differences and one bar per run for a single-value metric', async ({ page, manifest }) => {
   const max = scenario(manifest, 'compare_max_depth');
   const runs = new RunTablePage(page);
   await runs.goto(max.experiment_id);
@@ -183,16 +183,17 @@ test('selected runs open side by side: params, differences and one chart line pe
   await expect(page.getByRole('row', { name: /criterion/ })).toHaveCount(0);
   await expect(page.getByRole('row', { name: /max_depth/ }).first()).toBeVisible();
 
-  const chart = page.getByRole('figure', { name: 'Chart of accuracy' });
+  // accuracy is logged once per run: a bar per run, named by the run.
+  const chart = page.getByRole('figure', { name: /^Bar chart of accuracy/ });
   await chart.scrollIntoViewIfNeeded();
-  const legend = chart.getByRole('list', { name: 'Runs in accuracy' });
-  await expect(legend.getByRole('listitem')).toHaveCount(2);
-  await expect(legend).toContainText('max_depth=2');
-  await expect(legend).toContainText('max_depth=8');
+  await expect(chart.locator('[data-run-id]')).toHaveCount(2);
+  await expect(chart.getByRole('img', { name: /^max_depth=2: / })).toHaveCount(1);
+  await expect(chart.getByRole('img', { name: /^max_depth=8: / })).toHaveCount(1);
 
   // Embedded in a portal: the same view without Runlens's header.
   await page.goto(`${new URL(page.url()).pathname}${new URL(page.url()).search}&embed=true`);
   await runs.waitUntilReady();
-  await expect(page.getByRole('link', { name: 'Runlens' })).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in Runlens ↗' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
 });
