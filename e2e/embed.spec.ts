@@ -68,7 +68,7 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
     await portal?.close();
   });
 
-  test('frames the compare view without the header, sizes the frame from its height message, and a theme message switches the theme', async ({ page, manifest }) => {
+  test('frames the compare view without the header, sizes the frame from its height message, and theme and highlight messages change the view', async ({ page, manifest }) => {
     portal.frame(compareSrc(runlens, manifest), runlens.url);
     await page.goto(portal.origin);
     const frame = page.frameLocator('#runlens');
@@ -90,6 +90,13 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
 
     await page.evaluate(() => (window as unknown as { RunlensEmbed: { setTheme(f: Element, t: string): void } }).RunlensEmbed.setTheme(document.getElementById('runlens')!, 'dark'));
     await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    // The portal highlights a run: its line in the parallel coordinates is drawn thick.
+    const runId = (scenario(manifest, 'compare_max_depth').runs as Record<string, string>).max_depth_8!;
+    const line = frame.locator(`path.parallel-coordinates__line[data-run-id="${runId}"]`);
+    await expect(line).toHaveCSS('stroke-width', /^(1|1\.5|2)px$/);
+    await page.evaluate((id) => (window as unknown as { RunlensEmbed: { highlightRun(f: Element, r: string): void } }).RunlensEmbed.highlightRun(document.getElementById('runlens')!, id), runId);
+    await expect(line).toHaveCSS('stroke-width', '4px');
   });
 
   test('a click on a run name stays an embed inside the frame, and tells the portal which run', async ({ page, manifest }) => {

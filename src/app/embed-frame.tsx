@@ -3,7 +3,7 @@
 // theme in — and applies embedLinks to every link: in the frame (the router keeps the embed's
 // options, app/router.tsx), a new tab or the portal's window as a normal page, or nowhere.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { runlensConfigQueryOptions } from '@/api/server-info.ts';
 import { useEmbedBridge } from '@/components/use-embed-bridge.ts';
@@ -25,7 +25,9 @@ export function EmbedFrame() {
   const { embedLinks, frameId } = useViewOptions();
   const [params, setParams] = useSearchParams();
   const config = useQuery(runlensConfigQueryOptions());
+  const [highlighted, setHighlighted] = useState<string | null>(null);
   const onInbound = (message: InboundMessage) => {
+    if (message.type === 'highlight-run') setHighlighted(message.runId);
     if (message.type === 'set-theme') {
       setParams(
         (current) => {
@@ -49,6 +51,17 @@ export function EmbedFrame() {
   }, [selected, bridge]);
 
   useEffect(() => {
+    if (highlighted === null) return;
+    // A constructed sheet: the CSP (style-src 'self') refuses inline <style> elements.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(highlightRules(highlighted));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+    };
+  }, [highlighted]);
+
+  useEffect(() => {
     // Capture, on the document: runs before the router's own link handler (on React's root).
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -68,10 +81,27 @@ export function EmbedFrame() {
     return () => document.removeEventListener('click', onClick, true);
   }, [embedLinks, bridge]);
 
-  if (embedLinks === 'none') return null;
   return (
-    <a className="embed-open" href={withoutEmbedOptions(`${window.location.pathname}${window.location.search}`)} target={embedLinks === 'top' ? '_top' : '_blank'} rel="noopener">
-      Open in Runlens ↗
-    </a>
+    <>
+      {embedLinks === 'none' ? null : (
+        <a className="embed-open" href={withoutEmbedOptions(`${window.location.pathname}${window.location.search}`)} target={embedLinks === 'top' ? '_top' : '_blank'} rel="noopener">
+          Open in Runlens ↗
+        </a>
+      )}
+    </>
   );
+}
+
+/**
+ * The portal's highlighted run, wherever a view draws it: every plot mark carries data-run-id
+ * (lines, points, bars, table columns' links). One style rule instead of a prop through every
+ * view; the id is CSS-escaped, so a portal's string cannot close the rule.
+ */
+export function highlightRules(runId: string): string {
+  const id = `[data-run-id="${CSS.escape(runId)}"]`;
+  return [
+    `path${id} { stroke-width: 4px; stroke-opacity: 1; }`,
+    `circle${id} { stroke: var(--fg); stroke-width: 3px; }`,
+    `g${id} rect { stroke: var(--fg); stroke-width: 2px; }`,
+  ].join('\n');
 }
