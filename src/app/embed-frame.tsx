@@ -7,19 +7,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { runlensConfigQueryOptions } from '@/api/server-info.ts';
 import { useEmbedBridge } from '@/components/use-embed-bridge.ts';
+import { paths } from '@/config/paths.ts';
 import { useViewOptions, withoutEmbedOptions } from '@/config/view-options.ts';
 import type { InboundMessage } from '@/lib/embed/messages.ts';
 import { splitList } from '@/lib/search-params.ts';
-
-const RUN_PATH = /^\/experiments\/([^/]+)\/runs\/([^/?#]+)/;
-
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
 
 export function EmbedFrame() {
   const { embedLinks, frameId } = useViewOptions();
@@ -67,8 +58,8 @@ export function EmbedFrame() {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const anchor = (event.target as Element | null)?.closest?.('a[href]');
       if (!(anchor instanceof HTMLAnchorElement) || anchor.origin !== window.location.origin || anchor.target) return;
-      const run = RUN_PATH.exec(anchor.pathname);
-      if (run) bridge.postRunClick(decode(run[2] ?? ''), decode(run[1] ?? ''));
+      const run = paths.run.match(anchor.pathname);
+      if (run) bridge.postRunClick(run.runId, run.experimentId);
       if (embedLinks === 'frame') return;
       event.preventDefault();
       event.stopPropagation();

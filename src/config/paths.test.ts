@@ -14,3 +14,12 @@ describe('paths.experiment.match', () => {
     expect(paths.experiment.match('/experiments/%E0%A4%A')).toBeUndefined();
   });
 });
+
+describe('paths.run.match', () => {
+  it('reads the ids of a run page and its tabs, and nothing else', () => {
+    expect(paths.run.match('/experiments/7/runs/a%2Fb/metrics')).toEqual({ experimentId: '7', runId: 'a/b' });
+    expect(paths.run.match(paths.run.getHref('1', 'abc'))).toEqual({ experimentId: '1', runId: 'abc' });
+    expect(paths.run.match('/experiments/7')).toBeUndefined();
+    expect(paths.run.match('/experiments/7/runs/%E0%A4')).toBeUndefined();
+  });
+});

@@ -33,6 +33,16 @@ export const paths = {
   run: {
     path: '/experiments/:experimentId/runs/:runId',
     getHref: (experimentId: string, runId: string) => `/experiments/${segment(experimentId)}/runs/${segment(runId)}`,
+    /** The ids of a run page's pathname (any of its tabs), without the router (an embed's link clicks). */
+    match: (pathname: string): { experimentId: string; runId: string } | undefined => {
+      const found = /^\/experiments\/([^/]+)\/runs\/([^/?#]+)/.exec(pathname);
+      if (!found) return undefined;
+      try {
+        return { experimentId: decodeURIComponent(found[1] ?? ''), runId: decodeURIComponent(found[2] ?? '') };
+      } catch {
+        return undefined;
+      }
+    },
   },
   runMetrics: {
     path: '/experiments/:experimentId/runs/:runId/metrics',
