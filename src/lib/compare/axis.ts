@@ -65,8 +65,8 @@ export function buildAxis({ id, label, values, log = false, tickCount = 5 }: Axi
     return { kind: 'categorical', id, label, categories };
   }
   const numbers = values.flatMap((value) => toNumber(value) ?? []);
-  // A tenth of the smallest value must still be a positive double for a log scale to span it.
-  const useLog = log && numbers.length > 0 && numbers.every((n) => n / 10 > 0);
+  // Positive and far from the denormal range, where a log span (a tenth, ten times) stops being exact.
+  const useLog = log && numbers.length > 0 && numbers.every((n) => n > TINY_SPAN);
   let min = numbers.length ? Math.min(...numbers) : 0;
   let max = numbers.length ? Math.max(...numbers) : 1;
   if (!useLog && max - min < TINY_SPAN) {
@@ -78,7 +78,11 @@ export function buildAxis({ id, label, values, log = false, tickCount = 5 }: Axi
     [min, max] = [min / 10, max * 10];
   }
   const scale = useLog ? scaleLog().domain([min, max]).nice() : scaleLinear().domain([min, max]).nice(tickCount);
-  const [lo, hi] = scale.domain() as [number, number];
+  // d3's rounding can miss values whose span is tiny against their size (−999999999.9999971 and
+  // −999999999.9999976): the axis always spans every value.
+  const [niceLo, niceHi] = scale.domain() as [number, number];
+  const lo = Math.min(niceLo, min);
+  const hi = Math.max(niceHi, max);
   let ticks: number[];
   try {
     ticks = useLog ? scale.ticks(tickCount).filter((t) => Number.isInteger(Math.log10(t))) : scale.ticks(tickCount);
@@ -87,7 +91,7 @@ export function buildAxis({ id, label, values, log = false, tickCount = 5 }: Axi
     ticks = [lo, hi];
   }
   // An overflowing span (±1.7e308, MLflow's clamp of ±∞) ticks as NaN: its ends are ticks enough.
-  ticks = ticks.filter(Number.isFinite);
+  ticks = ticks.filter((tick) => Number.isFinite(tick) && tick >= lo && tick <= hi);
   return { kind: 'numeric', id, label, log: useLog, domain: [lo, hi], ticks: ticks.length ? ticks : [lo, hi] };
 }
 
