@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import { artifactListQueryOptions, chooseDownloadRoute, type ArtifactSource } from '@/api/artifacts.ts';
 import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
 import { capabilitiesQueryOptions } from '@/api/server-info.ts';
@@ -9,7 +9,7 @@ import { PanelBoundary } from '@/components/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { ArtifactDetail } from './artifact-detail.tsx';
 import { ArtifactTree } from './artifact-tree.tsx';
-import type { ArtifactLocation } from './location.ts';
+import { ancestorsOf, type ArtifactLocation } from './location.ts';
 import { artifactSearchSchema } from './url-state.ts';
 import './artifacts.css';
 
@@ -32,6 +32,12 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
   const models = useQuery(runLoggedModelsQueryOptions(experimentId, runId));
   const source = useMemo<ArtifactSource>(() => (modelId ? { kind: 'logged-model', modelId } : { kind: 'run', runId }), [modelId, runId]);
   const root = useQuery(artifactListQueryOptions(source, ''));
+  // A link deep into the tree needs every folder above its file listed: ask for them all at
+  // once instead of one after another as each opens.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    for (const dir of ancestorsOf(path)) void queryClient.prefetchQuery(artifactListQueryOptions(source, dir));
+  }, [queryClient, source, path]);
 
   // Until /version has answered, the download route is unknown; a failed probe means MLflow's.
   const route = capabilities.isPending ? undefined : chooseDownloadRoute(capabilities.data?.mlflowVersion ?? (capabilities.isError ? '?' : null));
