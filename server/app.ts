@@ -2,6 +2,7 @@
 import http from 'node:http';
 import sirv from 'sirv';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
+import { verifyScope } from './embed/embed-scope.ts';
 import { handleProxy, sendError } from './proxy.ts';
 import { PROXY_PREFIX } from './proxy-routes.ts';
 import { createRenderRoute, RENDER_PREFIX, type RenderRoute } from './render/render-route.ts';
@@ -63,6 +64,12 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
       sendError(res, 405, 'RUNLENS_PROXY_REFUSED', 'method not allowed');
       return;
     }
+    const unsigned = refusedUnsignedFrame(options, req);
+    if (unsigned !== undefined) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(unsigned);
+      return;
+    }
     // Client-side routes get index.html. sirv's SPA fallback skips paths that look like files,
     // and an artifact path (…/artifacts/cv_results.csv) does.
     if (url.startsWith('/experiments/')) req.url = '/';
@@ -111,4 +118,19 @@ function ownOrigin(server: http.Server, host: string): string {
 export function logRequestError(req: http.IncomingMessage, err: unknown): void {
   const what = err instanceof Error ? (err.stack ?? err.message) : String(err);
   console.error(`runlens: ${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)} failed: ${what}`);
+}
+
+/**
+ * With --require-signed-embeds, a page loaded into another site's frame must be a signed link
+ * (`runlens sign`): the browser says a navigation is for a frame (Sec-Fetch-Dest) and whether
+ * the framing page is Runlens's own (Sec-Fetch-Site). Returns why it is refused, if it is.
+ */
+function refusedUnsignedFrame(options: ServeOptions, req: http.IncomingMessage): string | undefined {
+  if (!options.embed?.requireSigned) return undefined;
+  const dest = req.headers['sec-fetch-dest'];
+  if (dest !== 'iframe' && dest !== 'frame' && dest !== 'embed' && dest !== 'object') return undefined;
+  if (req.headers['sec-fetch-site'] === 'same-origin') return undefined;
+  const params = new URL(req.url ?? '/', 'http://runlens.invalid').searchParams;
+  const check = verifyScope(params.get('scope'), params.get('sig'), options.embed.secret);
+  return check.ok ? undefined : `Runlens shows only signed embed links in another site's frame (--require-signed-embeds). ${check.message}`;
 }

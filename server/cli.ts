@@ -37,6 +37,7 @@ message when the view ends in an error, or with what was still loading on timeou
 const HELP = `Usage: runlens serve [options]
        runlens shot <url|path> -o <out.png|out.pdf> [options]   (runlens shot --help)
        runlens report <spec.yaml> -o <report.pdf> [options]     (runlens report --help)
+       runlens sign <view> --experiments <ids> [options]        (runlens sign --help)
 
 Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server.
 
@@ -58,6 +59,10 @@ Options:
                            Needs Chromium (on PATH, --browser or RUNLENS_CHROMIUM).
   --render-token <secret>  Image links then require token=<secret>. Env: RUNLENS_RENDER_TOKEN
   --browser <path>         Chromium for --render. Env: RUNLENS_CHROMIUM
+  --embed-secret <secret>  Checks signed embed links (runlens sign): a request under one reads only
+                           the experiments and runs it names, until it expires. At least 32 bytes.
+                           Env: RUNLENS_EMBED_SECRET (preferred: flags show in the process list)
+  --require-signed-embeds  A page framed by another site must come from a signed link.
   -h, --help               Show this help.
   -v, --version            Show the Runlens version.
 
@@ -102,6 +107,13 @@ export async function main(argv: string[]): Promise<number> {
     const { reportCommand } = await import('./report/report-command.ts');
     return reportCommand(rest, () => ({ staticDir: staticDir(), version: packageVersion() }));
   }
+  if (command === 'sign') {
+    const { signCommand } = await import('./embed/sign-command.ts');
+    const result = signCommand(rest, process.env, Date.now());
+    if (result.stdout) console.log(result.stdout);
+    if (result.stderr) console.error(result.stderr);
+    return result.code;
+  }
   if (command !== 'serve') {
     console.error(`runlens: unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -124,6 +136,8 @@ async function serve(rest: string[]): Promise<number> {
         render: { type: 'boolean' },
         'render-token': { type: 'string' },
         browser: { type: 'string' },
+        'embed-secret': { type: 'string' },
+        'require-signed-embeds': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -149,6 +163,8 @@ async function serve(rest: string[]): Promise<number> {
         render: parsed.values.render,
         renderToken: parsed.values['render-token'],
         browser: parsed.values.browser,
+        embedSecret: parsed.values['embed-secret'],
+        requireSignedEmbeds: parsed.values['require-signed-embeds'],
       },
       process.env,
     );

@@ -47,3 +47,20 @@ describe('resolveServeOptions', () => {
     expect(() => resolveServeOptions({ render: true, renderToken: 'abc' }, {})).toThrow(/at least 6 characters/);
   });
 });
+
+describe('embed options', () => {
+  const secret = 'x'.repeat(32);
+
+  it('takes the embed secret from the flag or RUNLENS_EMBED_SECRET, and refuses a short one', () => {
+    expect(resolveServeOptions({ embedSecret: secret }, {}).embed).toEqual({ secret, requireSigned: false });
+    expect(resolveServeOptions({}, { RUNLENS_EMBED_SECRET: secret }).embed).toEqual({ secret, requireSigned: false });
+    expect(resolveServeOptions({}, {}).embed).toBeUndefined();
+    expect(() => resolveServeOptions({ embedSecret: 'short' }, {})).toThrow(/at least 32 bytes/);
+  });
+
+  it('requires a secret for --require-signed-embeds', () => {
+    expect(resolveServeOptions({ embedSecret: secret, requireSignedEmbeds: true }, {}).embed?.requireSigned).toBe(true);
+    expect(() => resolveServeOptions({ requireSignedEmbeds: true }, {})).toThrow(OptionsError);
+  });
+});
+

@@ -2,6 +2,8 @@
 // It follows the mlflow client's conventions (MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN,
 // MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD) so an existing setup works unchanged.
 
+import { validateEmbedSecret } from './embed/embed-scope.ts';
+
 export type UpstreamAuth =
   | { kind: 'none' }
   | { kind: 'bearer'; token: string }
@@ -21,6 +23,8 @@ export interface ServeOptions {
   upstreamTimeoutMs: number;
   /** Image links (GET /render/<view>.png), off unless asked for; a token, when set, is required. */
   render?: { token: string | undefined; browserPath?: string | undefined };
+  /** Signed embed links (server/embed/): the secret that checks them, and whether framed pages must carry one. */
+  embed?: { secret: string; requireSigned: boolean };
 }
 
 export interface RawServeInput {
@@ -33,6 +37,8 @@ export interface RawServeInput {
   render?: boolean | undefined;
   renderToken?: string | undefined;
   browser?: string | undefined;
+  embedSecret?: string | undefined;
+  requireSignedEmbeds?: boolean | undefined;
 }
 
 export class OptionsError extends Error {}
@@ -66,7 +72,17 @@ export function resolveServeOptions(
     frameAncestors: splitList(flags.frameAncestors ?? env.RUNLENS_FRAME_ANCESTORS).map(validateOrigin),
     upstreamTimeoutMs: parseTimeout(flags.upstreamTimeout ?? env.RUNLENS_UPSTREAM_TIMEOUT ?? String(DEFAULT_UPSTREAM_TIMEOUT_S)),
     ...resolveRender(flags, env),
+    ...resolveEmbed(flags, env),
   };
+}
+
+function resolveEmbed(flags: RawServeInput, env: Record<string, string | undefined>): Pick<ServeOptions, 'embed'> {
+  const secret = flags.embedSecret ?? (env.RUNLENS_EMBED_SECRET || undefined);
+  if (secret === undefined) {
+    if (flags.requireSignedEmbeds) throw new OptionsError('--require-signed-embeds checks signed links: give --embed-secret (or RUNLENS_EMBED_SECRET) too');
+    return {};
+  }
+  return { embed: { secret: validateEmbedSecret(secret), requireSigned: flags.requireSignedEmbeds ?? false } };
 }
 
 function resolveRender(flags: RawServeInput, env: Record<string, string | undefined>): Pick<ServeOptions, 'render'> {

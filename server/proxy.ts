@@ -3,6 +3,7 @@
 // client, and Databricks-style backends without CORS work.
 import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { checkAnswer, checkLookup, decideScopedRequest, resolveRequestScope, takeEmbedCredential } from './embed/scoped-proxy.ts';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { decideProxyRoute } from './proxy-routes.ts';
 import { artifactSandboxCsp, isSameOriginWrite } from './security.ts';
@@ -29,6 +30,8 @@ export type ProxyErrorCode =
   | 'RUNLENS_UPSTREAM_TIMEOUT'
   | 'RUNLENS_PROXY_REFUSED'
   | 'RUNLENS_BAD_REQUEST'
+  /** A request under a signed embed link that the link does not allow, or a link that is tampered with or expired. */
+  | 'RUNLENS_EMBED_REFUSED'
   | 'RUNLENS_INTERNAL_ERROR';
 
 export async function handleProxy(
@@ -36,7 +39,9 @@ export async function handleProxy(
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
-  const decision = decideProxyRoute(req.method ?? 'GET', req.url ?? '');
+  // A signed embed link's scope travels as parameters of its own, never forwarded.
+  const { url, credential } = takeEmbedCredential(req.url ?? '');
+  const decision = decideProxyRoute(req.method ?? 'GET', url);
   if (!decision.ok) {
     sendError(res, decision.status, decision.status === 400 ? 'RUNLENS_BAD_REQUEST' : 'RUNLENS_PROXY_REFUSED', decision.message);
     return;
@@ -47,6 +52,11 @@ export async function handleProxy(
   // Sec-Fetch-Site and are not affected.
   if (isCrossSiteFetch(req.headers)) {
     sendError(res, 403, 'RUNLENS_PROXY_REFUSED', 'cross-site request refused by Runlens');
+    return;
+  }
+  const scoped = resolveRequestScope(options, credential);
+  if (scoped && !scoped.ok) {
+    sendError(res, 403, 'RUNLENS_EMBED_REFUSED', scoped.message);
     return;
   }
   const method = (req.method ?? 'GET').toUpperCase();
@@ -73,11 +83,23 @@ export async function handleProxy(
     body = read;
   }
 
+  const scope = scoped?.scope;
+  const scopeDecision = scope ? decideScopedRequest(scope, method, decision.upstreamPath, body) : undefined;
+  if (scopeDecision && !scopeDecision.allow) {
+    sendError(res, 403, 'RUNLENS_EMBED_REFUSED', scopeDecision.message);
+    return;
+  }
+  // Exactly what was checked goes upstream (the search body without fields the app never sends).
+  if (scopeDecision?.body !== undefined) body = Buffer.from(JSON.stringify(scopeDecision.body));
+  const checkAnswerFirst = scopeDecision?.checkResponse === true;
+
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  // An answer that is read before it is sent must come uncompressed.
+  if (checkAnswerFirst) delete headers['accept-encoding'];
 
   const browserGone = new AbortController();
   res.once('close', () => {
@@ -85,6 +107,13 @@ export async function handleProxy(
   });
   let upstream: http.IncomingMessage;
   try {
+    if (scope && scopeDecision?.allow) {
+      const looked = await checkLookup(options, scope, scopeDecision, browserGone.signal);
+      if (!looked.ok) {
+        sendError(res, looked.status, looked.status === 502 ? 'RUNLENS_UPSTREAM_UNREACHABLE' : 'RUNLENS_EMBED_REFUSED', looked.message);
+        return;
+      }
+    }
     upstream = await requestUpstream(options, {
       method,
       path: decision.upstreamPath,
@@ -116,6 +145,16 @@ export async function handleProxy(
       'RUNLENS_UPSTREAM_REDIRECT',
       `${displayTrackingUri(options.trackingUri)} answered with a redirect (HTTP ${status}); Runlens does not follow upstream redirects (check the tracking URI's scheme and path, e.g. http vs https or a missing path prefix)`,
     );
+    return;
+  }
+
+  if (scope && checkAnswerFirst && status === 200) {
+    const checked = await checkAnswer(scope, decision.upstreamPath, upstream);
+    if (!checked.ok) sendError(res, 403, 'RUNLENS_EMBED_REFUSED', checked.message);
+    else {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(checked.body);
+    }
     return;
   }
 

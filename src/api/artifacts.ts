@@ -102,7 +102,7 @@ export function artifactDownloadUrl(source: ArtifactSource, path: string, route:
   const proxied = rootUri ? /^mlflow-artifacts:\/*(.*)$/.exec(rootUri)?.[1] : undefined;
   if (route === 'mlflow-artifacts' && proxied !== undefined) {
     const segments = [...proxied.split('/'), ...path.split('/')].filter(Boolean).map(encodeURIComponent);
-    return `${MLFLOW_BASE}/api/2.0/mlflow-artifacts/artifacts/${segments.join('/')}`;
+    return buildUrl(`${MLFLOW_BASE}/api/2.0/mlflow-artifacts/artifacts/${segments.join('/')}`);
   }
   if (route === 'artifacts-get') return buildUrl(`${API}/artifacts/get`, { run_id: source.runId, path });
   return buildUrl(`${MLFLOW_BASE}/get-artifact`, { path, run_uuid: source.runId });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
 import { fetchArtifactBytes } from './artifacts.ts';
-import { buildUrl, primeRequest, requestJson, requestText } from './client.ts';
+import { buildUrl, primeRequest, requestJson, requestText, setEmbedCredentialFrom } from './client.ts';
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
   vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
@@ -137,6 +137,18 @@ describe('buildUrl', () => {
     expect(buildUrl('/p', { filter: "name ILIKE '%a b%'", order_by: ['name ASC', 'experiment_id'], skip: undefined })).toBe(
       "/p?filter=name+ILIKE+%27%25a+b%25%27&order_by=name+ASC&order_by=experiment_id",
     );
+  });
+
+  it('adds a signed embed link’s credential to every proxied request, and to nothing else', () => {
+    setEmbedCredentialFrom('?embed=true&scope=S-1&sig=G_2');
+    try {
+      expect(buildUrl('/mlflow/api/2.0/mlflow/runs/get', { run_id: 'r' })).toBe('/mlflow/api/2.0/mlflow/runs/get?run_id=r&runlens_scope=S-1&runlens_sig=G_2');
+      expect(buildUrl('/mlflow/version')).toBe('/mlflow/version?runlens_scope=S-1&runlens_sig=G_2');
+      expect(buildUrl('/runlens/config.json')).toBe('/runlens/config.json');
+    } finally {
+      setEmbedCredentialFrom('');
+    }
+    expect(buildUrl('/mlflow/version')).toBe('/mlflow/version');
   });
 });
 

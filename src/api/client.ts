@@ -20,12 +20,30 @@ export interface RequestSpec {
   cache?: RequestCache;
 }
 
+/**
+ * The signed embed link the page was opened with (`scope` and `sig`, from `runlens sign`), sent
+ * with every request to the proxy, which checks each one against it (server/embed/scoped-proxy.ts).
+ */
+let embedCredential: { scope: string; sig: string } | undefined;
+
+/** Read once at start from the page's URL; view options carry both parameters to every page. */
+export function setEmbedCredentialFrom(search: string): void {
+  const params = new URLSearchParams(search);
+  const scope = params.get('scope');
+  const sig = params.get('sig');
+  embedCredential = scope && sig ? { scope, sig } : undefined;
+}
+
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(key, item);
     else params.append(key, String(value));
+  }
+  if (embedCredential && path.startsWith(`${MLFLOW_BASE}/`)) {
+    params.append('runlens_scope', embedCredential.scope);
+    params.append('runlens_sig', embedCredential.sig);
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;

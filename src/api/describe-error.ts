@@ -64,6 +64,13 @@ function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'messag
   if (error.errorCode === 'RUNLENS_UPSTREAM_REDIRECT') {
     return { title: 'The tracking server redirected elsewhere', message, hint: 'Check the tracking URI Runlens was started with.' };
   }
+  if (error.errorCode === 'RUNLENS_EMBED_REFUSED') {
+    return {
+      title: 'This embed link does not allow it',
+      message,
+      hint: 'A signed embed link reads only the experiments and runs it names, until it expires. Ask whoever shared it for a new link.',
+    };
+  }
   if (error.errorCode === 'RUNLENS_PROXY_REFUSED' || error.errorCode === 'RUNLENS_BAD_REQUEST') {
     return { title: `Runlens refused the request (${status})`, message };
   }

@@ -1,10 +1,13 @@
 // The entry: sends the page's first requests, then loads the app. Kept small on purpose: it
 // runs as soon as its few kilobytes arrive, while index.html's modulepreload links (added by
 // vite.config.ts) download the app in parallel.
+import { setEmbedCredentialFrom } from '@/api/client.ts';
 import { paths } from '@/config/paths.ts';
 import { primeRouteRequests } from './prime-route-requests.ts';
 import './styles.css';
 
+// A signed embed link's credential goes with every request, the first ones included.
+setEmbedCredentialFrom(window.location.search);
 primeRouteRequests(window.location);
 // A run table's own code (a lazy route) starts downloading now as well, beside the app, rather
 // than once the router has evaluated; the router's lazy import then finds it loaded.

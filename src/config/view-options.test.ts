@@ -35,6 +35,10 @@ describe('carryViewOptions', () => {
     expect(carryViewOptions('/experiments/1', '?embed=true&embedLinks=frame&frameId=f1')).toBe('/experiments/1?embed=true&embedLinks=frame&frameId=f1');
   });
 
+  it('carries a signed embed link’s scope and sig to every page it reaches', () => {
+    expect(carryViewOptions('/experiments/1/runs/a', '?embed=true&scope=S&sig=G')).toBe('/experiments/1/runs/a?embed=true&scope=S&sig=G');
+  });
+
   it('leaves a link alone outside an embed, and never overrides what the link itself says', () => {
     expect(carryViewOptions('/experiments/1?x=1', '?runs=a')).toBe('/experiments/1?x=1');
     expect(carryViewOptions('/compare?theme=light', '?embed=true&theme=dark')).toBe('/compare?theme=light&embed=true');

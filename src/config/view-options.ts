@@ -12,6 +12,7 @@
 //   controls=0            the view's interactive controls hidden, in any mode
 //   background=transparent  no page background: the portal's shows through
 //   frameId=<id>          names the frame in its postMessages (docs/embed-protocol.md)
+//   scope=…&sig=…         a signed embed link's scope (docs/embed-scopes.md), sent with every request
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
@@ -75,7 +76,8 @@ export function useViewOptions(): ViewOptions {
 }
 
 /** The view-option parameters of a URL: how the page is shown, whatever view it shows. */
-export const VIEW_OPTION_KEYS = ['render', 'embed', 'theme', 'tz', 'embedLinks', 'controls', 'background', 'frameId'] as const;
+// `scope` and `sig` are a signed embed link's (`runlens sign`): every page it reaches needs them.
+export const VIEW_OPTION_KEYS = ['render', 'embed', 'theme', 'tz', 'embedLinks', 'controls', 'background', 'frameId', 'scope', 'sig'] as const;
 
 /**
  * A navigation target with the current page's view options added where the target names none:
