@@ -235,6 +235,8 @@ async function openAtStart(context: BrowserContext, mlflowUrl: string, view: Vie
   await page.goto(`${server.runlens.url}${view.start(ids)}`);
   // Setup, not what is tested: ten `runlens serve` and ten pages start at once on two cores.
   await waitUntilReady(page, { timeout: 30_000 });
+  // The walk starts from a working page: a failure here is the setup's, said as such.
+  await expect(page.locator('html'), `${view.name}: the start page ${view.start(ids)} loaded without errors`).toHaveAttribute('data-runlens-errors', '0');
   return {
     page,
     link: server.link,

@@ -29,13 +29,30 @@ export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Pr
     ...authHeader(options.auth),
   };
   if (req.body) headers['content-length'] = String(req.body.length);
+  return send(transport, target, headers, options.upstreamTimeoutMs, req, true);
+}
 
+/**
+ * Errors of a kept-alive connection that the server closed as it was reused: Node keeps idle
+ * upstream sockets for 5 s and servers close them after their own keep-alive timeout (uvicorn
+ * and Node's: also 5 s), so a request can go out on a socket whose close is already on the way.
+ */
+const STALE_SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function send(
+  transport: typeof http | typeof https,
+  target: URL,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  req: UpstreamRequest,
+  mayRetry: boolean,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     // `timeout` is an idle-socket limit: a long download that keeps sending is not cut off.
     const upstream = transport.request(target, {
       method: req.method,
       headers,
-      timeout: options.upstreamTimeoutMs,
+      timeout: timeoutMs,
       ...(req.signal ? { signal: req.signal } : {}),
     });
     const connectTimer = setTimeout(() => {
@@ -54,6 +71,13 @@ export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Pr
     });
     upstream.on('error', (err) => {
       clearTimeout(connectTimer);
+      // Such a request never reached the server's handler: sent again once on a new connection,
+      // as browsers do. Every request Runlens forwards is a read, so sending it twice is safe.
+      const code = (err as { code?: string }).code ?? '';
+      if (mayRetry && upstream.reusedSocket && STALE_SOCKET_ERRORS.has(code) && !req.signal?.aborted) {
+        resolve(send(transport, target, headers, timeoutMs, req, false));
+        return;
+      }
       reject(err);
     });
     upstream.end(req.body);

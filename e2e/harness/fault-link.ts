@@ -120,7 +120,7 @@ export async function openFaultLink(targetPort: number): Promise<FaultLink> {
   // Upstream connections of its own, so a reset on the Runlens side never reaches MLflow's pool.
   const agent = new http.Agent({ keepAlive: true });
 
-  const forward = ({ req, res, body }: Pending, cut = false) => {
+  const forward = ({ req, res, body }: Pending, cut = false, resent = false) => {
     const upstream = http.request(
       { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers, agent },
       (answer) => {
@@ -142,7 +142,12 @@ export async function openFaultLink(targetPort: number): Promise<FaultLink> {
         });
       },
     );
-    upstream.on('error', () => res.destroy());
+    upstream.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive connection MLflow closed as it was reused: sent again on a new one, as a
+      // reverse proxy does (nginx's proxy_next_upstream); only a real failure reaches Runlens.
+      if (!resent && upstream.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) forward({ req, res, body }, cut, true);
+      else res.destroy();
+    });
     upstream.end(body);
   };
 
