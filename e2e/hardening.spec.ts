@@ -72,18 +72,19 @@ test('a read that another site’s page makes the browser send is refused', asyn
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     const target = `${baseURL!}/mlflow/api/2.0/mlflow/experiments/search?max_results=1`;
-    const seen: { status: number; fetchSite: string | undefined }[] = [];
+    // The ExtraInfo events may arrive before or after requestWillBeSent (CDP does not order
+    // them), so each is kept by request id and matched once all have come.
     const toTarget = new Set<string>();
     const fetchSite = new Map<string, string | undefined>();
+    const status = new Map<string, number>();
     cdp.on('Network.requestWillBeSent', (event) => {
       if (event.request.url === target) toTarget.add(event.requestId);
     });
     cdp.on('Network.requestWillBeSentExtraInfo', (event) => fetchSite.set(event.requestId, event.headers['Sec-Fetch-Site']));
-    cdp.on('Network.responseReceivedExtraInfo', (event) => {
-      if (toTarget.has(event.requestId)) seen.push({ status: event.statusCode, fetchSite: fetchSite.get(event.requestId) });
-    });
+    cdp.on('Network.responseReceivedExtraInfo', (event) => status.set(event.requestId, event.statusCode));
+    const seen = () => [...toTarget].map((id) => ({ status: status.get(id), fetchSite: fetchSite.get(id) }));
     await page.evaluate((url) => fetch(url, { mode: 'no-cors' }).catch(() => undefined), target);
-    await expect.poll(() => seen).toEqual([{ status: 403, fetchSite: 'cross-site' }]);
+    await expect.poll(seen).toEqual([{ status: 403, fetchSite: 'cross-site' }]);
   } finally {
     elsewhere.close();
   }
