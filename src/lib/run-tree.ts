@@ -58,8 +58,3 @@ export function missingParentIds<T extends TreeItem>(items: readonly T[], known:
   }
   return [...missing];
 }
-
-/** Number of descendants at any depth. */
-export function countDescendants<T extends TreeItem>(node: TreeNode<T>): number {
-  return node.children.reduce((sum, child) => sum + 1 + countDescendants(child), 0);
-}

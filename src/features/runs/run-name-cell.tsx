@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { countDescendantRows } from './count-descendants.ts';
+import { countDescendantRows } from './table-model.ts';
 import type { TableRow } from './table-row.ts';
 import type { VisibleRow } from './visible-rows.ts';
 

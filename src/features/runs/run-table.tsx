@@ -27,8 +27,8 @@ export interface RunTableHandlers {
   onSortChange: (key: string, ascending: boolean) => void;
   /** A parent's expander was clicked. */
   onToggleExpanded: (rowId: string) => void;
-  /** `order` is every shown row's id, top to bottom, for shift-click ranges. */
-  onSelect: (row: TableRow, checked: boolean, shift: boolean, order: string[]) => void;
+  /** `runOrder` is every shown run's id (groups left out), top to bottom, for shift-click ranges. */
+  onSelect: (row: TableRow, checked: boolean, shift: boolean, runOrder: string[]) => void;
   onResize: (columnId: string, px: number) => void;
   onMove: (columnId: string, beforeId: string) => void;
 }
@@ -114,7 +114,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
   const virtualRows = rowVirtualizer.getVirtualItems();
   const before = virtualRows[0]?.start ?? 0;
   const after = rowVirtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
-  const order = useCallback(() => shownRows.map((row) => row.id), [shownRows]);
+  const order = useCallback(() => shownRows.flatMap((row) => (row.row.kind === 'run' ? [row.id] : [])), [shownRows]);
   const actions = useMemo<RowActions>(
     () => ({ onSelect: (row, checked, shift) => handlers.onSelect(row, checked, shift, order()), onToggleExpanded: handlers.onToggleExpanded }),
     [handlers, order],

@@ -3,31 +3,17 @@
 // back into URL updates. The URL stays the only copy of the view state.
 import { useMemo, useRef } from 'react';
 import type { SearchStateUpdateOptions } from '@/components/use-search-state.ts';
-import { addMove, formatMoves, layoutColumns, parseMoves } from '@/lib/column-layout.ts';
-import { selectRange } from '@/lib/range-select.ts';
+import { addMove, formatMoves, parseMoves } from '@/lib/column-layout.ts';
+import { joinList, splitList } from '@/lib/search-params.ts';
 import type { RunKeys } from './collect-keys.ts';
 import type { ColumnChoice, ColumnChooserActions } from './column-chooser.tsx';
-import { groupRows, parseGroupKey } from './group-rows.ts';
 import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
 import type { ColumnPlacement, RunTableHandlers } from './run-table.tsx';
-import { sortRows } from './sort-rows.ts';
 import type { RunRow, TableRow } from './table-row.ts';
-import { parentIds } from './visible-rows.ts';
+import { expansionOf, nextSelection, placeColumns, shapeRows, shownSelection, toggleExpansion } from './table-model.ts';
 import { formatWidths, parseWidths, type RunTableSearch } from './url-state.ts';
-import { joinList, splitList } from '@/lib/search-params.ts';
-
-/** Parent ids the URL keeps when "expand all" is left by collapsing one (32 characters each). */
-const MAX_EXPANDED_IN_URL = 300;
 
 type Update = (patch: Partial<RunTableSearch>, options?: SearchStateUpdateOptions) => void;
-
-function descendantIds(row: TableRow, into: string[] = []): string[] {
-  for (const child of row.subRows) {
-    into.push(child.run.runId);
-    descendantIds(child, into);
-  }
-  return into;
-}
 
 export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableSearch, update: Update, experimentNames?: ReadonlyMap<string, string>) {
   // The last run whose checkbox was clicked: the anchor of a shift-click range (not URL state).
@@ -45,67 +31,27 @@ export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableS
   const moves = useMemo(() => parseMoves(splitList(search.order)), [search.order]);
   const widths = useMemo(() => parseWidths(search.widths), [search.widths]);
 
-  const placement = useMemo<ColumnPlacement>(() => {
-    const ids = columns.map((column) => column.id).filter((id) => id !== NAME_COLUMN_ID);
-    const layout = layoutColumns(ids, { pinned, moves, hidden });
-    const pick = (list: string[]) => list.flatMap((id) => byId.get(id) ?? []);
-    return {
-      // The run name is always the first column (columns[0]): it is each row's header.
-      left: [...columns.slice(0, 1), ...pick(layout.left)],
-      center: pick(layout.center),
-      width: (column: RunColumn) => widths[column.id] ?? column.size,
-    };
-  }, [columns, byId, pinned, moves, hidden, widths]);
+  const placement = useMemo<ColumnPlacement>(
+    () => ({ ...placeColumns(columns, NAME_COLUMN_ID, { pinned, moves, hidden }), width: (column: RunColumn) => widths[column.id] ?? column.size }),
+    [columns, pinned, moves, hidden, widths],
+  );
 
-  const groupKey = parseGroupKey(search.groupBy);
-  const groupValid = groupKey !== undefined && byId.has(search.groupBy);
   const tableRows = useMemo<TableRow[]>(() => {
     const sortColumn = byId.get(search.orderByKey) ?? byId.get('attributes.start_time');
-    const grouped: TableRow[] = groupKey && groupValid ? groupRows(rows, groupKey, keys.metrics) : rows;
-    return sortColumn ? sortRows(grouped, sortColumn.value, search.orderByAsc) : grouped;
-    // groupKey is derived from search.groupBy.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, byId, search.orderByKey, search.orderByAsc, search.groupBy, groupValid, keys.metrics]);
+    const shape = { groupBy: search.groupBy, sortValue: sortColumn?.value, ascending: search.orderByAsc };
+    return shapeRows(rows, shape, (id) => byId.has(id), keys.metrics);
+  }, [rows, byId, search.orderByKey, search.orderByAsc, search.groupBy, keys.metrics]);
 
-  const expanded = useMemo(() => (search.expandAll ? (true as const) : Object.fromEntries(splitList(search.expanded).map((id) => [id, true]))), [search.expandAll, search.expanded]);
+  const expanded = useMemo(() => expansionOf(search.expandAll, search.expanded), [search.expandAll, search.expanded]);
   const selectedRuns = useMemo(() => new Set(splitList(search.selected)), [search.selected]);
-  // A group shows as selected when all of its runs are.
-  const selected = useMemo(() => {
-    if (!groupValid) return selectedRuns;
-    const withGroups = new Set(selectedRuns);
-    for (const row of tableRows) if (row.kind === 'group' && row.subRows.every((r) => selectedRuns.has(r.run.runId))) withGroups.add(row.id);
-    return withGroups;
-  }, [selectedRuns, tableRows, groupValid]);
+  const selected = useMemo(() => shownSelection(selectedRuns, tableRows), [selectedRuns, tableRows]);
 
   const handlers = useMemo<RunTableHandlers>(
     () => ({
       onSortChange: (orderByKey, orderByAsc) => update({ orderByKey, orderByAsc }),
-      onToggleExpanded: (id) => {
-        if (search.expandAll) {
-          // Leaving "expand all" by collapsing one parent: the others stay open while the URL
-          // can hold their ids (a reload past Node's 16 KB header limit would fail).
-          const others = parentIds(tableRows).filter((parent) => parent !== id);
-          update({ expandAll: false, expanded: others.length <= MAX_EXPANDED_IN_URL ? joinList(others) : '' }, { replace: true });
-          return;
-        }
-        const next = new Set(splitList(search.expanded));
-        if (!next.delete(id)) next.add(id);
-        update({ expanded: joinList(next) }, { replace: true });
-      },
-      onSelect: (row, checked, shift, order) => {
-        let next: Set<string>;
-        if (row.kind === 'group' || (!shift && row.subRows.length > 0)) {
-          // A group or a parent selects (or clears) itself and every run below it.
-          next = new Set(selectedRuns);
-          const ids = [...(row.kind === 'run' ? [row.run.runId] : []), ...descendantIds(row)];
-          for (const id of ids) {
-            if (checked) next.add(id);
-            else next.delete(id);
-          }
-        } else {
-          const runsOnly = order.filter((id) => !id.startsWith('group'));
-          next = selectRange(selectedRuns, runsOnly, lastClicked.current, row.run.runId, checked, shift);
-        }
+      onToggleExpanded: (id) => update(toggleExpansion({ expandAll: search.expandAll, expanded: search.expanded }, tableRows, id), { replace: true }),
+      onSelect: (row, checked, shift, runOrder) => {
+        const next = nextSelection(selectedRuns, { row, checked, shift, runOrder, anchor: lastClicked.current });
         if (row.kind === 'run') lastClicked.current = row.run.runId;
         update({ selected: joinList(next) }, { replace: true });
       },
