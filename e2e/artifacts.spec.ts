@@ -50,7 +50,7 @@ test('seed 002: sk_model shows the signature columns and the input example as a 
   await expect(artifacts.detail.getByText(/curl http:\/\/127\.0\.0\.1:5001\/invocations/)).toBeVisible();
 });
 
-test("seed 004: the svc/ folder uploaded with log_artifact is recognised as a model", async ({ page, manifest }) => {
+test("seed 004: the svc/ folder uploaded with log_artifact is recognised as a model", async ({ page, manifest, mlflowUrl }) => {
   const kubeflow = scenario(manifest, 'kubeflow_svc');
   const artifacts = new ArtifactsPage(page);
   await artifacts.goto(kubeflow.experiment_id, runId(kubeflow, 'svc_upload'));
@@ -59,8 +59,15 @@ test("seed 004: the svc/ folder uploaded with log_artifact is recognised as a mo
   expect(await artifacts.rowHeaders(artifacts.table('Flavors'))).toEqual(['python_function', 'sklearn']);
   expect(await artifacts.columnHeaders(artifacts.table('Input example'))).toEqual(IRIS_COLUMNS);
   await expect(artifacts.detail.getByText(`mlflow models serve -m runs:/${runId(kubeflow, 'svc_upload')}/svc --port 5001`)).toBeVisible();
-  // The tree opened the folder, with sizes.
+  // The tree opened the folder; its listing gives each file's size, as the server holds it.
   await expect(artifacts.tree.getByRole('link', { name: 'model.pkl' })).toBeVisible();
+  const listing = await fetch(`${mlflowUrl}/api/2.0/mlflow/artifacts/list?run_id=${runId(kubeflow, 'svc_upload')}&path=svc`);
+  const bytes = Number(((await listing.json()) as { files: { path: string; file_size?: number }[] }).files.find((f) => f.path === 'svc/model.pkl')!.file_size);
+  const sizeCell = artifacts.detail.getByRole('region', { name: 'Files in svc' }).getByRole('row', { name: /model\.pkl/ }).getByRole('cell').nth(1);
+  const [, amount, unit] = /^([\d.]+) (B|KB|MB)$/.exec(await sizeCell.innerText()) ?? [];
+  const shownBytes = Number(amount) * { B: 1, KB: 1024, MB: 1024 ** 2 }[unit as 'B' | 'KB' | 'MB'];
+  // Rounded to one decimal (or a whole number from 10 up) of its unit.
+  expect(Math.abs(shownBytes - bytes) / bytes).toBeLessThan(0.05);
 });
 
 test('cv_results.csv renders as a table and the confusion matrix PNG as an image', async ({ page, manifest }) => {

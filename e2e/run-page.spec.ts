@@ -32,6 +32,9 @@ test('the GridSearchCV parent lists its children, and a child links back to it',
   await run.goto(autolog.experiment_id, runOf(manifest, 'sklearn-autolog', 'grid_parent'));
   const children = page.getByRole('navigation', { name: 'Child runs' }).getByRole('link');
   await expect(children).toHaveCount(4);
+  // The four runs MLflow holds as its children.
+  const hrefs = await children.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  expect(hrefs.map((href) => href.split('/runs/')[1]).sort()).toEqual([...(autolog.runs.grid_children as string[])].sort());
   await children.first().click();
   await expect(page).toHaveURL(/\/runs\//);
   await run.heading().waitFor();

@@ -33,8 +33,12 @@ test('columns move left and right, and every arrangement survives a reload', asy
   const before = await runs.headers();
   const chooser = await runs.openColumnChooser();
   await chooser.getByRole('button', { name: 'Move Status right' }).click();
+  const movedRight = await runs.headers();
+  expect(movedRight.indexOf('Status')).toBe(before.indexOf('Status') + 1);
+  await chooser.getByRole('button', { name: 'Move accuracy left' }).click();
   const moved = await runs.headers();
-  expect(moved.indexOf('Status')).toBe(before.indexOf('Status') + 1);
+  expect(moved.indexOf('accuracy')).toBe(movedRight.indexOf('accuracy') - 1);
+  expect(moved.indexOf('Status')).toBe(movedRight.indexOf('Status'));
   await page.keyboard.press('Escape');
   await expect(chooser).toHaveCount(0);
   await runs.sortBy('accuracy');

@@ -6,6 +6,7 @@ const scenario = (manifest: Manifest, name: string) => Object.values(manifest).f
 
 interface WireRun {
   info: { run_name: string };
+  data?: { metrics?: { key: string; value: number }[] };
 }
 
 async function serverRunNames(mlflowUrl: string, experimentId: string): Promise<string[]> {
@@ -57,27 +58,48 @@ test('the GridSearchCV parent holds its 4 children, collapsed until expanded', a
   const parentAt = names.indexOf('grid-search-cv');
   const children = names.slice(parentAt + 1, parentAt + 5);
   expect(children).toHaveLength(4);
-  for (const child of children) expect(['grid-search-cv', 'pipeline', 'linear-regression']).not.toContain(child);
+  // They are the four runs MLflow holds as the parent's children (mlflow.parentRunId).
+  const ids = await Promise.all(children.map(async (child) => (await runs.row(child).getByRole('rowheader').getByRole('link').first().getAttribute('href'))!.split('/runs/')[1]));
+  expect([...ids].sort()).toEqual([...(autolog.runs.grid_children as string[])].sort());
   await expect(runs.row(children[0]!).getByRole('gridcell').nth(0)).toHaveText('Finished');
 });
 
 test('sorts by a metric, NaN and missing last, children sorted within their parent', async ({ page, manifest }) => {
-  const max = scenario(manifest, 'compare_max_depth');
+  // sort-cases: top-level low 0.3, parent 0.5, high 0.9, nan-score NaN, no-score (never logged);
+  // the parent's children child-low 0.1, child-high 0.8, child-nan NaN.
+  const cases = scenario(manifest, 'sort-cases');
   const runs = new RunTablePage(page);
-  await runs.goto(max.experiment_id);
-  await runs.sortBy('accuracy');
-  await expect(runs.table.getByRole('columnheader', { name: 'accuracy' })).toHaveAttribute('aria-sort', /ascending|descending/);
-  const direction = await runs.table.getByRole('columnheader', { name: 'accuracy' }).getAttribute('aria-sort');
-  const values = await Promise.all((await runs.names()).map((name) => runs.cell(name, 'accuracy').then(Number)));
-  const sorted = [...values].sort((a, b) => (direction === 'ascending' ? a - b : b - a));
-  expect(values).toEqual(sorted);
-  expect(new URL(page.url()).searchParams.get('orderByKey')).toBe('metrics.accuracy');
+  await runs.goto(cases.experiment_id, '?expandAll=true');
+  const header = runs.header('score');
+  const expected = {
+    ascending: ['low', 'parent', 'child-low', 'child-high', 'child-nan', 'high'],
+    descending: ['high', 'parent', 'child-high', 'child-low', 'child-nan', 'low'],
+  };
+  const check = async () => {
+    const direction = (await header.getAttribute('aria-sort')) as 'ascending' | 'descending';
+    expect(['ascending', 'descending']).toContain(direction);
+    const names = await runs.names();
+    // Numbers in order with each parent's children right under it, sorted the same way and
+    // their own NaN last; then the top level's NaN and missing values, in either order.
+    expect(names.slice(0, 6), direction).toEqual(expected[direction]);
+    expect([...names.slice(6)].sort(), direction).toEqual(['nan-score', 'no-score']);
+    expect(new URL(page.url()).searchParams.get('orderByKey')).toBe('metrics.score');
+    // Descending is the default, left out of the URL.
+    expect(new URL(page.url()).searchParams.get('orderByAsc') ?? 'false').toBe(String(direction === 'ascending'));
+    return { direction, names };
+  };
+
+  await runs.sortBy('score');
+  const first = await check();
+  // Sorting again turns the direction round; NaN and missing stay last.
+  await runs.sortBy('score');
+  const second = await check();
+  expect(second.direction).not.toBe(first.direction);
 
   // The same sort, reloaded from the URL, gives the same table.
-  const before = await runs.names();
   await page.reload();
   await waitUntilReady(page);
-  expect(await runs.names()).toEqual(before);
+  expect(await runs.names()).toEqual(second.names);
 });
 
 test('a filter is evaluated by the server; plain text searches run names', async ({ page, manifest }) => {
@@ -174,9 +196,15 @@ test('pages through more runs than one request returns, and sorts across pages',
   const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ experiment_ids: [many.experiment_id], max_results: 3, order_by: ['metrics.loss ASC', 'attributes.run_name ASC'] }),
+    body: JSON.stringify({ experiment_ids: [many.experiment_id], max_results: 1000, order_by: ['metrics.loss ASC', 'attributes.run_name ASC'] }),
   });
-  const lowest = ((await res.json()) as { runs: WireRun[] }).runs.map((r) => r.info.run_name);
-  expect((await runs.names()).slice(0, 1)).toEqual(lowest.slice(0, 1));
+  const truth = ((await res.json()) as { runs: WireRun[] }).runs;
+  expect(truth).toHaveLength(150);
+  const lossOf = new Map(truth.map((r) => [r.info.run_name, r.data?.metrics?.find((m) => m.key === 'loss')?.value]));
   await expect(runs.table).toHaveAttribute('aria-rowcount', '151');
+  // Every row, the later pages' included, each once, in the server's order of loss (runs with
+  // equal losses may come in either order).
+  const shown = await runs.allNames();
+  expect([...shown].sort()).toEqual(truth.map((r) => r.info.run_name).sort());
+  expect(shown.map((name) => lossOf.get(name))).toEqual(truth.map((r) => r.data?.metrics?.find((m) => m.key === 'loss')?.value));
 });

@@ -24,6 +24,35 @@ export class RunTablePage {
     return this.table.locator('tbody').getByRole('rowheader').locator('.run-name__text').allInnerTexts();
   }
 
+  /**
+   * Every run name in display order, the undrawn rows included: scrolls the table down as a user
+   * would, collecting each drawn row by its aria-rowindex, until the last row has been seen.
+   */
+  async allNames(): Promise<string[]> {
+    const scroller = this.page.locator('.run-table-scroll');
+    const rowCount = Number(await this.table.getAttribute('aria-rowcount'));
+    const byIndex = new Map<number, string>();
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    for (let i = 0; i < 500 && byIndex.size < rowCount - 1; i += 1) {
+      await this.nextFrames();
+      const drawn = await this.table.locator('tbody tr[aria-rowindex]').evaluateAll((rows) =>
+        rows.map((row) => [Number(row.getAttribute('aria-rowindex')), row.querySelector('.run-name__text')?.textContent ?? ''] as const),
+      );
+      // A row of a page still loading has no name yet: it is read on the next pass.
+      for (const [index, name] of drawn) if (name !== '') byIndex.set(index, name);
+      const atEnd = await scroller.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollBy({ top: el.clientHeight * 0.8 });
+        return el.scrollTop === before;
+      });
+      if (atEnd && byIndex.size < rowCount - 1) {
+        await waitUntilReady(this.page);
+        await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+      }
+    }
+    return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, name]) => name);
+  }
+
   row(name: string): Locator {
     // A run's name, or a group's label when the table is grouped.
     return this.table.locator('tbody tr').filter({ has: this.page.locator('.run-name__text, .run-name__group').getByText(name, { exact: true }) });
