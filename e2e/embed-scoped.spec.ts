@@ -3,41 +3,16 @@
 // that experiment only, and refuses (403) the same link edited to name another experiment, or
 // past its expiry, while the frame says why.
 import { execFile } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { signScope } from '../server/embed/embed-scope.ts';
 import { expect, test } from './fixtures.ts';
 import type { Manifest } from './harness/populate.ts';
+import { startPortal, type Portal } from './harness/portal.ts';
 import { REPO_ROOT } from './harness/python-env.ts';
 import { startRunlens, type RunlensServer } from './harness/runlens-server.ts';
 
 const SECRET = 'e2e-embed-secret-0123456789abcdefghijklmnop';
-
-interface Portal {
-  origin: string;
-  frame(src: string): void;
-  close(): Promise<void>;
-}
-
-async function startPortal(): Promise<Portal> {
-  let html = '';
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    frame(src) {
-      const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-      html = `<!doctype html><title>Portal</title><h1>Team portal</h1>
-<iframe id="runlens" src="${attr}" style="width: 1000px; height: 700px; border: 0" title="Runlens"></iframe>`;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const experimentId = (manifest: Manifest, name: string) => Object.values(manifest).find((s) => s.experiment_name === name)!.experiment_id;
 

@@ -1,46 +1,11 @@
 // Embeds against the real server and a real portal: a second HTTP server on another loopback
 // origin serves a page that frames a compare view with Runlens's own runlens-embed.js. Runlens
 // runs with and without that origin in --frame-ancestors.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import type { Manifest } from './harness/populate.ts';
+import { startPortal, type Portal } from './harness/portal.ts';
 import { startRunlens, type RunlensServer } from './harness/runlens-server.ts';
-
-interface Portal {
-  origin: string;
-  /** Serves a page framing `src` (an absolute Runlens URL) at `/`. */
-  frame(src: string, runlensOrigin: string): void;
-  close(): Promise<void>;
-}
-
-async function startPortal(): Promise<Portal> {
-  let html = '';
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    frame(src, runlensOrigin) {
-      const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-      html = `<!doctype html><html><head><title>Portal</title></head><body>
-<h1>Team portal</h1>
-<iframe id="runlens" data-runlens src="${attr}" style="width: 1000px; height: 150px; border: 0" title="Runlens compare"></iframe>
-<script>
-  window.__messages = [];
-  window.addEventListener('message', (event) => window.__messages.push({ origin: event.origin, data: event.data }));
-  document.getElementById('runlens').addEventListener('runlens:ready', () => (window.__readyEvents = (window.__readyEvents || 0) + 1));
-</script>
-<script src="${runlensOrigin}/runlens-embed.js"></script>
-</body></html>`;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const scenario = (manifest: Manifest, name: string) => Object.values(manifest).find((s) => s.experiment_name === name)!;
 
@@ -69,7 +34,7 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
   });
 
   test('frames the compare view without the header, sizes the frame from its height message, and theme and highlight messages change the view', async ({ page, manifest }) => {
-    portal.frame(compareSrc(runlens, manifest), runlens.url);
+    portal.frame(compareSrc(runlens, manifest), { runlensOrigin: runlens.url, height: 150 });
     await page.goto(portal.origin);
     const frame = page.frameLocator('#runlens');
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Comparing 2 runs');
@@ -100,7 +65,7 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
   });
 
   test('a click on a run name stays an embed inside the frame, and tells the portal which run', async ({ page, manifest }) => {
-    portal.frame(compareSrc(runlens, manifest), runlens.url);
+    portal.frame(compareSrc(runlens, manifest), { runlensOrigin: runlens.url, height: 150 });
     await page.goto(portal.origin);
     const frame = page.frameLocator('#runlens');
     await frame.getByRole('list', { name: 'Compared runs' }).getByRole('link', { name: 'max_depth=2' }).click();
@@ -117,7 +82,7 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
   });
 
   test('with embedLinks=new a run name opens as a normal page in a new tab, and the frame stays', async ({ page, manifest, context }) => {
-    portal.frame(compareSrc(runlens, manifest, '&embedLinks=new'), runlens.url);
+    portal.frame(compareSrc(runlens, manifest, '&embedLinks=new'), { runlensOrigin: runlens.url, height: 150 });
     await page.goto(portal.origin);
     const frame = page.frameLocator('#runlens');
     const popup = context.waitForEvent('page');
@@ -136,7 +101,7 @@ test('a portal not listed in --frame-ancestors: the browser refuses to show Runl
   try {
     // The suite's own Runlens lists no frame ancestors.
     const runlens = { url: baseURL! } as RunlensServer;
-    portal.frame(compareSrc(runlens, manifest), runlens.url);
+    portal.frame(compareSrc(runlens, manifest), { runlensOrigin: runlens.url, height: 150 });
     await page.goto(portal.origin);
     const inner = await runlensFrame(page);
     await expect.poll(() => inner.url()).toMatch(/^chrome-error:/);
