@@ -23,3 +23,10 @@ describe('paths.run.match', () => {
     expect(paths.run.match('/experiments/7/runs/%E0%A4')).toBeUndefined();
   });
 });
+
+describe('paths.runArtifacts', () => {
+  it('builds artifact links of a run, or of one of its LoggedModels by ?model=', () => {
+    expect(paths.runArtifacts.getHref('1', 'r', 'a b/c.txt')).toBe('/experiments/1/runs/r/artifacts/a%20b/c.txt');
+    expect(paths.runArtifacts.getHref('1', 'r', '', 'm-1&x')).toBe('/experiments/1/runs/r/artifacts?model=m-1%26x');
+  });
+});

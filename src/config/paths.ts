@@ -53,12 +53,17 @@ export const paths = {
     path: '/experiments/:experimentId/runs/:runId/sweep',
     getHref: (experimentId: string, runId: string) => `${paths.run.getHref(experimentId, runId)}/sweep`,
   },
-  /** The artifact browser; the selected file or folder is the rest of the path (MLflow UI's shape). */
+  /**
+   * The artifact browser; the selected file or folder is the rest of the path (MLflow UI's
+   * shape). `modelId` browses one of the run's LoggedModels instead (`?model=`, read by
+   * features/artifacts/url-state.ts).
+   */
   runArtifacts: {
     path: '/experiments/:experimentId/runs/:runId/artifacts/*',
-    getHref: (experimentId: string, runId: string, artifactPath = '') => {
+    getHref: (experimentId: string, runId: string, artifactPath = '', modelId?: string) => {
       const rest = artifactSegments(artifactPath);
-      return `${paths.run.getHref(experimentId, runId)}/artifacts${rest ? `/${rest}` : ''}`;
+      const base = `${paths.run.getHref(experimentId, runId)}/artifacts${rest ? `/${rest}` : ''}`;
+      return modelId ? `${base}?${new URLSearchParams({ model: modelId }).toString()}` : base;
     },
   },
   /** Selected runs side by side: params, metrics and charts. */

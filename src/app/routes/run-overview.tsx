@@ -14,7 +14,7 @@ export function Component() {
     <RunOverview
       run={run.data}
       loggedModels={models.isError ? [] : models.data}
-      modelHref={(modelId) => `${paths.runArtifacts.getHref(experimentId, runId)}?${new URLSearchParams({ model: modelId }).toString()}`}
+      modelHref={(modelId) => paths.runArtifacts.getHref(experimentId, runId, '', modelId)}
     />
   );
 }

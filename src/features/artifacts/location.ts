@@ -20,10 +20,9 @@ export interface ArtifactLinkTarget {
   path: string;
 }
 
-/** The artifact tab's URL for a path; a LoggedModel is named by `?model=` (see url-state.ts). */
+/** The artifact tab's URL for a path of the run or of one of its LoggedModels. */
 export function artifactHref({ experimentId, runId, modelId, path }: ArtifactLinkTarget): string {
-  const base = paths.runArtifacts.getHref(experimentId, runId, path);
-  return modelId ? `${base}?${new URLSearchParams({ model: modelId }).toString()}` : base;
+  return paths.runArtifacts.getHref(experimentId, runId, path, modelId);
 }
 
 export function parentPath(path: string): string {

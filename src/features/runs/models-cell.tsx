@@ -19,7 +19,7 @@ export function ModelsCell({ run }: { run: Run }) {
         </Link>
       ))}
       {logged > 0 ? (
-        <Link tabIndex={-1} to={logged === 1 ? `${artifacts}?${new URLSearchParams({ model: run.modelIds[0] ?? '' }).toString()}` : artifacts}>
+        <Link tabIndex={-1} to={logged === 1 ? paths.runArtifacts.getHref(run.experimentId, run.runId, '', run.modelIds[0]) : artifacts}>
           {logged === 1 ? '1 model' : `${logged} models`}
         </Link>
       ) : null}
