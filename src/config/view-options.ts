@@ -16,7 +16,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
-import { booleanParam, parseSearchParams } from '@/lib/search-params.ts';
+import { booleanParam, enumParam, parseSearchParams } from '@/lib/search-params.ts';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -30,11 +30,11 @@ const isTimeZone = (zone: string) => {
 export const viewOptionsSchema = z.object({
   render: z._default(booleanParam(false), false),
   embed: z._default(booleanParam(false), false),
-  theme: z._default(z.catch(z.enum(['light', 'dark', 'auto']), 'auto'), 'auto'),
+  theme: enumParam(['light', 'dark', 'auto'], 'auto'),
   tz: z.catch(z.optional(z.string().check(z.refine(isTimeZone))), undefined),
-  embedLinks: z._default(z.catch(z.enum(['frame', 'new', 'top', 'none']), 'frame'), 'frame'),
+  embedLinks: enumParam(['frame', 'new', 'top', 'none'], 'frame'),
   controls: z._default(booleanParam(true), true),
-  background: z._default(z.catch(z.enum(['page', 'transparent']), 'page'), 'page'),
+  background: enumParam(['page', 'transparent'], 'page'),
   frameId: z.catch(z.optional(z.string().check(z.regex(/^[\w.:-]{1,100}$/))), undefined),
 });
 

@@ -20,6 +20,13 @@ export function serializeSearchParams(values: Record<string, Scalar | undefined>
   return params;
 }
 
+/** A text search param: `fallback` when absent or not a string. */
+export const textParam = (fallback = '') => z.catch(z._default(z.string(), fallback), fallback);
+
+/** One of `values`, else `fallback` (absent, mistyped or from an older version of the link). */
+export const enumParam = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.catch(z._default(z.enum(values), fallback), fallback);
+
 /** A boolean search param: "true"/"1" or "false"/"0". */
 export const booleanParam = (fallback: boolean) =>
   z.catch(

@@ -9,6 +9,7 @@ import { truncateText } from '@/lib/truncate.ts';
 import { ChartControls } from './chart-controls.tsx';
 import { MetricChartCard, type ChartRun } from './metric-chart-card.tsx';
 import { chartSearchSchema } from './url-state.ts';
+import { splitList } from '@/lib/search-params.ts';
 
 export interface MetricChartsPanelProps {
   runs: readonly ChartRun[];
@@ -18,7 +19,7 @@ export interface MetricChartsPanelProps {
 export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) {
   const [settings, update] = useSearchState(chartSearchSchema);
   const [filter, setFilter] = useState('');
-  const chosen = useMemo(() => new Set(settings.metrics.split(',').filter(Boolean)), [settings.metrics]);
+  const chosen = useMemo(() => new Set(splitList(settings.metrics)), [settings.metrics]);
   const keys = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return metricKeys.filter((key) => (chosen.size === 0 || chosen.has(key)) && (!needle || key.toLowerCase().includes(needle)));

@@ -1,12 +1,12 @@
 // The metric charts' URL contract: which metrics, the axes, smoothing, outliers and zoom.
 import * as z from 'zod/mini';
-import { booleanParam } from '@/lib/search-params.ts';
+import { booleanParam, enumParam, textParam } from '@/lib/search-params.ts';
 
 export const chartSearchSchema = z.object({
   /** Metric keys shown (comma-separated); empty = all. */
-  metrics: z.catch(z._default(z.string(), ''), ''),
-  x: z.catch(z._default(z.enum(['step', 'time', 'relative']), 'step'), 'step'),
-  y: z.catch(z._default(z.enum(['linear', 'log']), 'linear'), 'linear'),
+  metrics: textParam(),
+  x: enumParam(['step', 'time', 'relative'], 'step'),
+  y: enumParam(['linear', 'log'], 'linear'),
   /** EMA weight, 0 (off) to 0.99. */
   smoothing: z.catch(
     z._default(
@@ -20,7 +20,7 @@ export const chartSearchSchema = z.object({
   ),
   ignoreOutliers: z._default(booleanParam(false), false),
   /** x range "from~to" after a drag-zoom; empty = everything. */
-  zoom: z.catch(z._default(z.string(), ''), ''),
+  zoom: textParam(),
 });
 export type ChartSearch = z.infer<typeof chartSearchSchema>;
 

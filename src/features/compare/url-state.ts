@@ -3,9 +3,9 @@
 // Lists use the one list format (lib/search-params.ts); brushes and best-direction overrides
 // have their own codecs (lib/compare/brush.ts, best-direction.ts).
 import * as z from 'zod/mini';
-import { booleanParam } from '@/lib/search-params.ts';
+import { booleanParam, textParam } from '@/lib/search-params.ts';
 
-const text = z.catch(z._default(z.string(), ''), '');
+const text = textParam();
 const optionalBoolean = z.catch(z.optional(booleanParam(false)), undefined);
 
 /** The most runs named by id: each is a runs/get (a link of 100 ids is already 3,300 characters). */
@@ -23,7 +23,7 @@ export const compareRunsSchema = z.object({
   experiments: text,
   searchFilter: text,
   /** attributes.start_time, metrics.<key>, params.<key> or tags.<key>. */
-  orderByKey: z.catch(z._default(z.string(), 'attributes.start_time'), 'attributes.start_time'),
+  orderByKey: textParam('attributes.start_time'),
   orderByAsc: z._default(booleanParam(false), false),
   count: z.catch(
     z._default(
@@ -45,7 +45,7 @@ export const compareSearchSchema = z.object({
   /** Best-direction overrides, `key:min,key:max` (encodeDirections). */
   best: text,
   /** Plots shown, a list of PLOT_KINDS; unset: parallel coordinates and scatter. */
-  plots: z.catch(z._default(z.string(), 'parallel,scatter'), 'parallel,scatter'),
+  plots: textParam('parallel,scatter'),
   /** Parallel coordinates: axes (dimension ids, in order); unset: the varying params and the colour metric. */
   axes: text,
   /** Axes drawn on a log scale (dimension ids), any plot. */

@@ -8,13 +8,14 @@ import { ExperimentListToolbar } from './experiment-list-toolbar.tsx';
 import { ExperimentTable } from './experiment-table.tsx';
 import { experimentListSearchSchema, type ExperimentSortKey } from './url-state.ts';
 import { useExperimentList } from './use-experiment-list.ts';
+import { splitList } from '@/lib/search-params.ts';
 
 const count = new Intl.NumberFormat();
 
 export function ExperimentListPage() {
   const [search, update] = useSearchState(experimentListSearchSchema);
   const { query, rows, loadedCount, serverFiltered, isPaging } = useExperimentList(search);
-  const selected = useMemo(() => new Set(search.selected.split(',').filter(Boolean)), [search.selected]);
+  const selected = useMemo(() => new Set(splitList(search.selected)), [search.selected]);
   const onSelect = (experimentId: string, checked: boolean) => {
     const next = new Set(selected);
     if (checked) next.add(experimentId);

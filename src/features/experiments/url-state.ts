@@ -2,19 +2,19 @@
 // (searchFilter, orderByKey, orderByAsc, lifecycleFilter) so they read familiarly.
 import * as z from 'zod/mini';
 import type { ExperimentSearchParams } from '@/api/experiments.ts';
-import { booleanParam, parseSearchParams } from '@/lib/search-params.ts';
+import { booleanParam, enumParam, parseSearchParams, textParam } from '@/lib/search-params.ts';
 
 export const EXPERIMENT_SORT_KEYS = ['name', 'experiment_id', 'creation_time', 'last_update_time'] as const;
 export type ExperimentSortKey = (typeof EXPERIMENT_SORT_KEYS)[number];
 
 export const experimentListSearchSchema = z.object({
-  searchFilter: z.catch(z._default(z.string(), ''), ''),
-  orderByKey: z.catch(z._default(z.enum(EXPERIMENT_SORT_KEYS), 'last_update_time'), 'last_update_time'),
+  searchFilter: textParam(),
+  orderByKey: enumParam(EXPERIMENT_SORT_KEYS, 'last_update_time'),
   orderByAsc: z._default(booleanParam(false), false),
   /** "active" hides deleted experiments; "all" shows them with a badge. */
-  lifecycleFilter: z.catch(z._default(z.enum(['active', 'all']), 'active'), 'active'),
+  lifecycleFilter: enumParam(['active', 'all'], 'active'),
   /** Experiments ticked for a joint run table (comma-separated ids). */
-  selected: z.catch(z._default(z.string(), ''), ''),
+  selected: textParam(),
 });
 export type ExperimentListSearch = z.infer<typeof experimentListSearchSchema>;
 

@@ -4,16 +4,16 @@
 // the same table comes back. Lists are comma-separated: MLflow keys cannot contain commas or
 // colons, and run ids are hex.
 import * as z from 'zod/mini';
-import { booleanParam, splitList, joinList } from '@/lib/search-params.ts';
+import { booleanParam, enumParam, joinList, splitList, textParam } from '@/lib/search-params.ts';
 
-const text = z.catch(z._default(z.string(), ''), '');
+const text = textParam();
 
 export const runTableSearchSchema = z.object({
   searchFilter: text,
   /** A column id: attributes.start_time, metrics.<key>, params.<key>, tags.<key>. */
-  orderByKey: z.catch(z._default(z.string(), 'attributes.start_time'), 'attributes.start_time'),
+  orderByKey: textParam('attributes.start_time'),
   orderByAsc: z._default(booleanParam(false), false),
-  lifecycleFilter: z.catch(z._default(z.enum(['active', 'deleted', 'all']), 'active'), 'active'),
+  lifecycleFilter: enumParam(['active', 'deleted', 'all'], 'active'),
   /** Expand every parent. */
   expandAll: z._default(booleanParam(false), false),
   /** Parents expanded one by one (run ids). */

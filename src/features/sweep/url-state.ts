@@ -1,14 +1,14 @@
 // The sweep tab's URL contract: the metric the children are judged by, its direction when the
 // name guesses wrong, the brushes of its parallel coordinates, and how many "Compare these" takes.
 import * as z from 'zod/mini';
-import { booleanParam } from '@/lib/search-params.ts';
+import { booleanParam, textParam } from '@/lib/search-params.ts';
 
 export const sweepSearchSchema = z.object({
   /** A metric key; unset: GridSearchCV's mean_test_score, else the first score-like key. */
-  metric: z.catch(z._default(z.string(), ''), ''),
+  metric: textParam(),
   /** Unset: guessed from the metric's name (lib/compare/best-direction.ts). */
   direction: z.catch(z.optional(z.enum(['min', 'max'])), undefined),
-  brush: z.catch(z._default(z.string(), ''), ''),
+  brush: textParam(),
   /** How many of the best children "Compare these" opens. */
   top: z.catch(
     z._default(

@@ -1,5 +1,6 @@
 // Which way is better for a metric. MLflow stores no such fact, so it is guessed from the key
 // and the user may override it; the overrides live in the URL (`rmse:max,acc%2Cx:min`).
+import { splitList } from '@/lib/search-params.ts';
 
 export type BestDirection = 'min' | 'max';
 
@@ -74,7 +75,7 @@ export function encodeDirections(overrides: Readonly<Record<string, BestDirectio
 /** Tolerant: malformed parts are dropped. */
 export function decodeDirections(text: string): Record<string, BestDirection> {
   const entries: [string, BestDirection][] = [];
-  for (const part of text.split(',')) {
+  for (const part of splitList(text)) {
     const colon = part.lastIndexOf(':');
     if (colon < 0) continue;
     const direction = part.slice(colon + 1);
