@@ -3,7 +3,7 @@
 // value, because in a grid search the values that differ live on the children.
 import { compareText } from '@/lib/compare.ts';
 import { summarize, type SummaryStats } from '@/lib/summary-stats.ts';
-import type { GroupRow, RunRow } from './table-row.ts';
+import { matchingRuns, type GroupRow, type RunRow } from './row-tree.ts';
 
 export type GroupKey = { kind: 'params' | 'tags'; key: string };
 
@@ -13,17 +13,9 @@ export function parseGroupKey(columnId: string): GroupKey | undefined {
   return kind && key ? { kind, key } : undefined;
 }
 
-function flatten(rows: readonly RunRow[], into: RunRow[] = []): RunRow[] {
-  for (const row of rows) {
-    if (!row.isContext) into.push({ ...row, subRows: [] });
-    flatten(row.subRows, into);
-  }
-  return into;
-}
-
 export function groupRows(rows: readonly RunRow[], by: GroupKey, metricKeys: readonly string[]): GroupRow[] {
   const groups = new Map<string | undefined, RunRow[]>();
-  for (const row of flatten(rows)) {
+  for (const row of matchingRuns(rows)) {
     const value = row.run[by.kind][by.key];
     const members = groups.get(value);
     if (members) members.push(row);
@@ -39,8 +31,6 @@ export function groupRows(rows: readonly RunRow[], by: GroupKey, metricKeys: rea
     }
     return {
       kind: 'group',
-      // Cannot collide with run ids (hex), and encoded so it fits the URL's comma-separated lists.
-      id: value === undefined ? 'group-none' : `group:${encodeURIComponent(value)}`,
       value,
       label: value === undefined ? `no ${by.key}` : `${by.key} = ${value}`,
       metrics,

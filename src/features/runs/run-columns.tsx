@@ -11,7 +11,7 @@ import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';
 import { modelCount, ModelsCell } from './models-cell.tsx';
 import { RunStatusBadge } from '@/components/run-status-badge.tsx';
-import type { RunRow, TableRow } from './table-row.ts';
+import type { RunRow, TableRow } from './row-tree.ts';
 
 export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';
 

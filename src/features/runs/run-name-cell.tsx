@@ -2,9 +2,7 @@ import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { countDescendantRows } from './table-model.ts';
-import type { TableRow } from './table-row.ts';
-import type { VisibleRow } from './visible-rows.ts';
+import { countDescendantRows, type TableRow, type VisibleRow } from './row-tree.ts';
 
 /** What a row's header cell does: the same two callbacks for every row, so rows stay memoized. */
 export interface RowActions {

@@ -2,8 +2,7 @@ import { memo } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
 import { NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
 import { RunNameCell, type RowActions } from './run-name-cell.tsx';
-import type { TableRow } from './table-row.ts';
-import type { VisibleRow } from './visible-rows.ts';
+import type { TableRow, VisibleRow } from './row-tree.ts';
 
 export interface RunTableRowProps extends ColumnWindow {
   row: VisibleRow;

@@ -5,7 +5,7 @@ import { ColumnChooser, type ColumnChooserProps } from './column-chooser.tsx';
 import type { RunKeys } from './collect-keys.ts';
 import type { RunColumn } from './run-columns.tsx';
 import { runsCsv } from './runs-csv.ts';
-import type { TableRow } from './table-row.ts';
+import type { TableRow } from './row-tree.ts';
 
 export interface RunTableToolsProps {
   chooser: ColumnChooserProps;

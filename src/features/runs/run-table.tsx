@@ -12,10 +12,9 @@ import type { RunColumn } from './run-columns.tsx';
 import type { RowActions } from './run-name-cell.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';
-import type { TableRow } from './table-row.ts';
 import { TREE_COLUMN, type GridAction } from './treegrid-keys.ts';
 import { FIRST_BODY_ROW_INDEX, useTreegridFocus } from './use-treegrid-focus.ts';
-import { visibleRows, type Expansion } from './visible-rows.ts';
+import { visibleRows, type Expansion, type TableRow } from './row-tree.ts';
 
 export interface ColumnPlacement {
   left: RunColumn[];

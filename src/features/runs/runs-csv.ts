@@ -3,8 +3,7 @@
 // metrics.<key>, params.<key>, tags.<key>), so a notebook reads both the same way.
 import { toCsv, type CsvCell } from '@/lib/csv.ts';
 import type { RunColumn } from './run-columns.tsx';
-import { flattenRows } from './sort-rows.ts';
-import type { TableRow } from './table-row.ts';
+import { flattenRows, type TableRow } from './row-tree.ts';
 
 const csvName = (column: RunColumn) => column.id.replace(/^attributes\./, '');
 

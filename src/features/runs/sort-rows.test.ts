@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '@/api/runs.ts';
-import { flattenRows, sortRows } from './sort-rows.ts';
-import type { RunRow } from './table-row.ts';
+import { flattenRows, type RunRow } from './row-tree.ts';
+import { sortRows } from './sort-rows.ts';
 
 const row = (runId: string, loss: number | undefined, subRows: RunRow[] = []): RunRow => ({
   kind: 'run',

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '@/api/runs.ts';
-import { flattenRows } from './sort-rows.ts';
-import type { RunRow, TableRow } from './table-row.ts';
-import { expansionOf, MAX_EXPANDED_IN_URL, nextSelection, placeColumns, shapeRows, shownSelection, subtreeRunIds, toggleExpansion } from './table-model.ts';
+import { flattenRows, rowId, subtreeRunIds, type RunRow, type TableRow } from './row-tree.ts';
+import { expansionOf, MAX_EXPANDED_IN_URL, nextSelection, placeColumns, shapeRows, shownSelection, toggleExpansion } from './table-model.ts';
 
 const row = (runId: string, score: number | undefined, subRows: RunRow[] = [], params: Record<string, string> = {}): RunRow => ({
   kind: 'run',
@@ -15,7 +14,7 @@ const score = (r: TableRow) => {
   const value = r.kind === 'run' ? r.run.metrics['score'] : undefined;
   return value === undefined || Number.isNaN(value) ? undefined : value;
 };
-const idOf = (r: TableRow) => (r.kind === 'run' ? r.run.runId : r.id);
+const idOf = rowId;
 
 /** A forest of runs with unique ids, up to three levels deep; some scores missing or NaN. */
 const forest = (() => {

@@ -6,8 +6,7 @@ import { selectRange } from '@/lib/range-select.ts';
 import { joinList, splitList } from '@/lib/search-params.ts';
 import { groupRows, parseGroupKey } from './group-rows.ts';
 import { sortRows } from './sort-rows.ts';
-import type { RunRow, TableRow } from './table-row.ts';
-import { parentIds, type Expansion } from './visible-rows.ts';
+import { parentIds, rowId, subtreeRunIds, type Expansion, type RunRow, type TableRow } from './row-tree.ts';
 
 /** Parent ids the URL keeps when "expand all" is left by collapsing one (32 characters each). */
 export const MAX_EXPANDED_IN_URL = 300;
@@ -59,22 +58,10 @@ export function toggleExpansion(state: { expandAll: boolean; expanded: string },
   return { expandAll: false, expanded: joinList(next) };
 }
 
-/** Every run in a row's subtree: the run itself (not a group) and all runs below it. */
-export function subtreeRunIds(row: TableRow, into: string[] = []): string[] {
-  if (row.kind === 'run') into.push(row.run.runId);
-  for (const child of row.subRows) subtreeRunIds(child, into);
-  return into;
-}
-
-/** How many rows are below a row, at any depth (a parent's "N children" counts grandchildren too). */
-export function countDescendantRows(row: TableRow): number {
-  return row.subRows.reduce((sum, child) => sum + 1 + countDescendantRows(child), 0);
-}
-
 /** The selected runs, plus each group all of whose runs are selected (its checkbox shows checked). */
 export function shownSelection(selectedRuns: ReadonlySet<string>, rows: readonly TableRow[]): Set<string> {
   const shown = new Set(selectedRuns);
-  for (const row of rows) if (row.kind === 'group' && row.subRows.every((run) => selectedRuns.has(run.run.runId))) shown.add(row.id);
+  for (const row of rows) if (row.kind === 'group' && row.subRows.every((run) => selectedRuns.has(run.run.runId))) shown.add(rowId(row));
   return shown;
 }
 

@@ -3,20 +3,12 @@
 // are fetched with runs/get and shown as context.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { missingAncestorsQueryOptions, type Run } from '@/api/runs.ts';
+import { missingAncestorsQueryOptions } from '@/api/runs.ts';
 import { runRowsQueryOptions } from './run-rows-query.ts';
-import { buildForest, missingParentIds, type TreeNode } from '@/lib/run-tree.ts';
+import { buildForest, missingParentIds } from '@/lib/run-tree.ts';
 import { collectKeys } from './collect-keys.ts';
-import type { RunRow } from './table-row.ts';
+import { runForest } from './row-tree.ts';
 import type { RunTableSearch } from './url-state.ts';
-
-type RunItem = Run & { id: string; parentId: string | undefined };
-
-const asItem = (run: Run): RunItem => ({ ...run, id: run.runId, parentId: run.parentRunId });
-
-function toRow(node: TreeNode<RunItem>): RunRow {
-  return { kind: 'run', run: node.item, isContext: node.isContext, subRows: node.children.map(toRow) };
-}
 
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {
   const query = useInfiniteQuery(runRowsQueryOptions(experimentIds, search));
@@ -27,13 +19,13 @@ export function useRunRows(experimentIds: readonly string[], search: RunTableSea
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const items = useMemo(() => (pages ?? []).flatMap((page) => page.runs.map(asItem)), [pages]);
+  const items = useMemo(() => (pages ?? []).flatMap((page) => page.runs), [pages]);
   // Only once every page is in: a parent on a later page is not missing.
-  const missing = useMemo(() => (hasNextPage ? [] : missingParentIds(items)), [items, hasNextPage]);
+  const missing = useMemo(() => (hasNextPage ? [] : missingParentIds(items, [], runForest)), [items, hasNextPage]);
   const ancestors = useQuery(missingAncestorsQueryOptions(missing));
   const ancestorRuns = ancestors.data;
 
-  const rows = useMemo(() => buildForest(items, (ancestorRuns ?? []).map(asItem)).map(toRow), [items, ancestorRuns]);
+  const rows = useMemo(() => buildForest(items, ancestorRuns ?? [], runForest), [items, ancestorRuns]);
   const keys = useMemo(() => collectKeys([...(pages ?? []).map((page) => page.runs), ancestorRuns ?? []]), [pages, ancestorRuns]);
   return { query, rows, keys, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError };
 }

@@ -9,7 +9,7 @@ import type { RunKeys } from './collect-keys.ts';
 import type { ColumnChoice, ColumnChooserActions } from './column-chooser.tsx';
 import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
 import type { ColumnPlacement, RunTableHandlers } from './run-table.tsx';
-import type { RunRow, TableRow } from './table-row.ts';
+import type { RunRow, TableRow } from './row-tree.ts';
 import { expansionOf, nextSelection, placeColumns, shapeRows, shownSelection, toggleExpansion } from './table-model.ts';
 import { formatWidths, parseWidths, type RunTableSearch } from './url-state.ts';
 

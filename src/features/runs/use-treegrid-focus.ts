@@ -6,7 +6,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { RunColumn } from './run-columns.tsx';
 import { treegridKeyAction, type GridAction, type GridCell } from './treegrid-keys.ts';
-import type { VisibleRow } from './visible-rows.ts';
+import type { VisibleRow } from './row-tree.ts';
 
 /** The header row is aria-rowindex 1; body rows follow. */
 export const FIRST_BODY_ROW_INDEX = 2;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '@/api/runs.ts';
-import type { RunRow } from './table-row.ts';
-import { parentIds, visibleRows } from './visible-rows.ts';
+import { countDescendantRows, matchingRuns, parentIds, rowId, visibleRows, type GroupRow, type RunRow } from './row-tree.ts';
 
 const row = (runId: string, subRows: RunRow[] = []): RunRow => ({ kind: 'run', run: { runId } as Run, isContext: false, subRows });
 
@@ -33,5 +32,24 @@ describe('visibleRows', () => {
 
   it('lists every parent at any depth', () => {
     expect(parentIds(tree)).toEqual(['a', 'b']);
+  });
+});
+
+describe('walks', () => {
+  it('counts every row below a parent, grandchildren too', () => {
+    expect(countDescendantRows(tree[0]!)).toBe(3);
+    expect(countDescendantRows(tree[1]!)).toBe(0);
+  });
+
+  it('lists the matching runs at any depth, without context rows or children', () => {
+    const withContext: RunRow[] = [{ ...row('ctx', [row('m1'), row('m2', [row('m3')])]), isContext: true }];
+    expect(matchingRuns(withContext).map((r) => `${r.run.runId}:${r.subRows.length}`)).toEqual(['m1:0', 'm2:0', 'm3:0']);
+  });
+
+  it('gives a group an id that fits a comma list and cannot be a run id', () => {
+    const group = (value: string | undefined): GroupRow => ({ kind: 'group', value, label: '', metrics: {}, subRows: [] });
+    expect(rowId(group('0.1,0.2'))).toBe('group:0.1%2C0.2');
+    expect(rowId(group(undefined))).toBe('group-none');
+    expect(rowId(tree[0]!)).toBe('a');
   });
 });
