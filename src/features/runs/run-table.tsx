@@ -1,6 +1,6 @@
 // The run table: TanStack Virtual for rows AND columns (1,500 metric keys × 100,000 runs stay
 // a few hundred cells in the DOM). Rows arrive grouped and sorted (use-run-table-view.ts) and
-// are flattened through the expanded parents here (visible-rows.ts); column arrangement
+// are flattened through the expanded parents here (row-tree.ts); column arrangement
 // (order, pins, widths, visibility) is computed outside and passed in. The table only draws.
 // It is an ARIA treegrid: rows carry their level, place among siblings and expansion, cells
 // their aria-colindex / aria-rowindex, so assistive tech (and tests) see the whole grid's
