@@ -4,7 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONFIG_PATH, publicConfig } from './server/app.ts';
+import { CONFIG_PATH } from './contract/runlens-http.ts';
+import { publicConfig } from './server/app.ts';
 import { resolveServeOptions } from './server/options.ts';
 import { handleProxy } from './server/proxy.ts';
 import { PROXY_PREFIX } from './server/proxy-routes.ts';

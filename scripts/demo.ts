@@ -33,7 +33,7 @@ function dataScriptsHash(): string {
 /** The build is current when dist/client is newer than every source file that goes into it. */
 function buildIsCurrent(): boolean {
   const index = path.join(REPO_ROOT, 'dist/client/index.html');
-  const cli = path.join(REPO_ROOT, 'dist/node/cli.js');
+  const cli = path.join(REPO_ROOT, 'dist/node/server/cli.js');
   if (!existsSync(index) || !existsSync(cli)) return false;
   const builtAt = Math.min(statSync(index).mtimeMs, statSync(cli).mtimeMs);
   const sources = [

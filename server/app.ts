@@ -1,25 +1,14 @@
 // Runlens's HTTP server: the production build, a small config endpoint and the proxy.
 import http from 'node:http';
+import { CONFIG_PATH, EMBED_SCRIPT_PATH, RENDER_PREFIX, type RunlensPublicConfig } from '../contract/runlens-http.ts';
 import sirv from 'sirv';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { verifyScope } from './embed/embed-scope.ts';
 import { handleProxy, sendError } from './proxy.ts';
 import { PROXY_PREFIX } from './proxy-routes.ts';
-import { createRenderRoute, RENDER_PREFIX, type RenderRoute } from './render/render-route.ts';
+import { createRenderRoute, type RenderRoute } from './render/render-route.ts';
 import { isHostAllowed, securityHeaders } from './security.ts';
 
-export const CONFIG_PATH = '/runlens/config.json';
-/** public/runlens-embed.js: a portal's one script tag (docs/embed-protocol.md). */
-export const EMBED_SCRIPT_PATH = '/runlens-embed.js';
-
-/** What the browser may know about the server: never credentials, only their kind. */
-export interface RunlensPublicConfig {
-  trackingUri: string;
-  auth: 'none' | 'bearer' | 'basic';
-  runlensVersion: string;
-  /** The portals that may frame Runlens (--frame-ancestors): the only origins an embed posts messages to. */
-  frameAncestors: string[];
-}
 
 export function publicConfig(options: ServeOptions, runlensVersion: string): RunlensPublicConfig {
   return { trackingUri: displayTrackingUri(options.trackingUri), auth: options.auth.kind, runlensVersion, frameAncestors: options.frameAncestors };

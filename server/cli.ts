@@ -74,7 +74,8 @@ Credentials (added by the proxy, never sent to the browser):
 
 function packageVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of ['../package.json', '../../package.json']) {
+  // From source: server/ → the root; compiled: dist/node/server/ → the root.
+  for (const candidate of ['../package.json', '../../../package.json']) {
     const file = path.resolve(here, candidate);
     if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   }
@@ -83,8 +84,8 @@ function packageVersion(): string {
 
 function staticDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // Compiled: dist/node/cli.js → dist/client. From source (tsx): server/cli.ts → dist/client.
-  for (const candidate of ['../client', '../dist/client']) {
+  // Compiled: dist/node/server/cli.js → dist/client. From source (tsx): server/cli.ts → dist/client.
+  for (const candidate of ['../../client', '../dist/client']) {
     const dir = path.resolve(here, candidate);
     if (existsSync(path.join(dir, 'index.html'))) return dir;
   }

@@ -2,8 +2,9 @@
 // Runlens is read-only: only the reads the app needs pass (POST only for the search RPCs,
 // which MLflow defines as POST). Anything else is refused, so the proxy adds no surface
 // that MLflow's own auth or the operator did not expect.
+import { PROXY_BASE } from '../contract/runlens-http.ts';
 
-export const PROXY_PREFIX = '/mlflow/';
+export const PROXY_PREFIX = `${PROXY_BASE}/`;
 
 type Method = 'GET' | 'POST';
 

@@ -8,6 +8,7 @@ import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { decideProxyRoute } from './proxy-routes.ts';
 import { artifactSandboxCsp, isSameOriginWrite } from './security.ts';
 import { describeConnectionError, requestUpstream } from './upstream.ts';
+import type { RunlensErrorCode } from '../contract/runlens-http.ts';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'range', 'if-none-match', 'if-modified-since'];
 const FORWARDED_RESPONSE_HEADERS = [
@@ -23,16 +24,6 @@ const FORWARDED_RESPONSE_HEADERS = [
 ];
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Errors the proxy produces itself use MLflow's error shape with RUNLENS_* codes. */
-export type ProxyErrorCode =
-  | 'RUNLENS_UPSTREAM_UNREACHABLE'
-  | 'RUNLENS_UPSTREAM_REDIRECT'
-  | 'RUNLENS_UPSTREAM_TIMEOUT'
-  | 'RUNLENS_PROXY_REFUSED'
-  | 'RUNLENS_BAD_REQUEST'
-  /** A request under a signed embed link that the link does not allow, or a link that is tampered with or expired. */
-  | 'RUNLENS_EMBED_REFUSED'
-  | 'RUNLENS_INTERNAL_ERROR';
 
 export async function handleProxy(
   options: ServeOptions,
@@ -205,7 +196,7 @@ function isCrossSiteFetch(headers: http.IncomingHttpHeaders): boolean {
   return site === 'cross-site' || site === 'same-site';
 }
 
-export function sendError(res: http.ServerResponse, status: number, errorCode: ProxyErrorCode, message: string): void {
+export function sendError(res: http.ServerResponse, status: number, errorCode: RunlensErrorCode, message: string): void {
   if (res.headersSent) {
     res.destroy();
     return;

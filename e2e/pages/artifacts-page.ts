@@ -1,5 +1,6 @@
 // Page object for a run's artifact tab: the file tree and the selected file's preview.
 import type { Locator, Page } from '@playwright/test';
+import { paths } from '../../src/config/paths.ts';
 import { waitUntilReady } from '../fixtures.ts';
 
 export class ArtifactsPage {
@@ -12,9 +13,7 @@ export class ArtifactsPage {
   }
 
   async goto(experimentId: string, runId: string, path = '', modelId?: string): Promise<void> {
-    const rest = path.split('/').filter(Boolean).map(encodeURIComponent).join('/');
-    const search = modelId ? `?model=${encodeURIComponent(modelId)}` : '';
-    await this.page.goto(`/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}/artifacts${rest ? `/${rest}` : ''}${search}`);
+    await this.page.goto(paths.runArtifacts.getHref(experimentId, runId, path, modelId));
     await waitUntilReady(this.page);
   }
 

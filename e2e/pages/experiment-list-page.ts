@@ -1,5 +1,6 @@
 // Page object for the experiment list: what a user sees and does there, by role and label.
 import type { Locator, Page } from '@playwright/test';
+import { paths } from '../../src/config/paths.ts';
 import { waitUntilReady } from '../fixtures.ts';
 
 export class ExperimentListPage {
@@ -18,7 +19,7 @@ export class ExperimentListPage {
   }
 
   async goto(search = ''): Promise<void> {
-    await this.page.goto(`/${search}`);
+    await this.page.goto(`${paths.home.path}${search}`);
     await waitUntilReady(this.page);
   }
 

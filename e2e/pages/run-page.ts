@@ -1,12 +1,14 @@
 // Page object for a run page and its metric charts.
 import type { Locator, Page } from '@playwright/test';
+import { paths } from '../../src/config/paths.ts';
 import { waitUntilReady } from '../fixtures.ts';
 
 export class RunPageObject {
   constructor(readonly page: Page) {}
 
   async goto(experimentId: string, runId: string, tab: '' | '/metrics' = '', search = ''): Promise<void> {
-    await this.page.goto(`/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}${tab}${search}`);
+    const href = tab === '/metrics' ? paths.runMetrics.getHref(experimentId, runId) : paths.run.getHref(experimentId, runId);
+    await this.page.goto(`${href}${search}`);
     await waitUntilReady(this.page);
   }
 

@@ -1,5 +1,6 @@
 // Page object for an experiment's run table.
 import type { Locator, Page } from '@playwright/test';
+import { paths } from '../../src/config/paths.ts';
 import { waitUntilReady } from '../fixtures.ts';
 
 export class RunTablePage {
@@ -14,7 +15,7 @@ export class RunTablePage {
   }
 
   async goto(experimentId: string, search = ''): Promise<void> {
-    await this.page.goto(`/experiments/${encodeURIComponent(experimentId)}${search}`);
+    await this.page.goto(`${paths.experiment.getHref(experimentId)}${search}`);
     await waitUntilReady(this.page);
   }
 

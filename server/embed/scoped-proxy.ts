@@ -6,14 +6,13 @@ import type { ServeOptions } from '../options.ts';
 import { requestUpstream } from '../upstream.ts';
 import { verifyScope, type EmbedScope, type ScopeCheck } from './embed-scope.ts';
 import { checkScopedResponse, decideRequest, modelLookupPath, responseInScope, runLookupPath, type ScopeDecision } from './scope-rules.ts';
+import { EMBED_SCOPE_PARAM, EMBED_SIG_PARAM } from '../../contract/runlens-http.ts';
 
 /**
  * Query parameters the page adds to every API request made under a signed link (src/api/client.ts
  * `buildUrl`), so that `<img src>` and downloads carry them as well as fetches. They are
  * Runlens's own and never reach the tracking server.
  */
-export const SCOPE_PARAM = 'runlens_scope';
-export const SIG_PARAM = 'runlens_sig';
 
 /** A scoped answer is read whole before it is filtered; searches the app sends are far smaller. */
 const MAX_CHECKED_BODY_BYTES = 64 * 1024 * 1024;
@@ -33,9 +32,9 @@ export function takeEmbedCredential(rawUrl: string): { url: string; credential?:
   let any = false;
   for (const part of parts) {
     const [name = '', value = ''] = [...new URLSearchParams(part)][0] ?? [];
-    if (name === SCOPE_PARAM || name === SIG_PARAM) {
+    if (name === EMBED_SCOPE_PARAM || name === EMBED_SIG_PARAM) {
       any = true;
-      found[name === SCOPE_PARAM ? 'scope' : 'sig'] = value;
+      found[name === EMBED_SCOPE_PARAM ? 'scope' : 'sig'] = value;
     } else if (part !== '') kept.push(part);
   }
   const url = rawUrl.slice(0, queryAt) + (kept.length > 0 ? `?${kept.join('&')}` : '');

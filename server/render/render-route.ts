@@ -11,8 +11,9 @@ import { createRenderQueue, QueueFullError } from './render-queue.ts';
 import { RenderError } from './render-error.ts';
 import type { Renderer } from './renderer.ts';
 import { tokenMatches } from './token.ts';
+import { RENDER_PREFIX, type RunlensErrorCode } from '../../contract/runlens-http.ts';
 
-export const RENDER_PREFIX = '/render/';
+
 
 export const RENDER_LIMITS = {
   concurrency: 2,
@@ -212,5 +213,6 @@ function sendRenderError(res: http.ServerResponse, status: number, message: stri
     return;
   }
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra });
-  res.end(JSON.stringify({ error_code: 'RUNLENS_RENDER_FAILED', message }));
+  const errorCode: RunlensErrorCode = 'RUNLENS_RENDER_FAILED';
+  res.end(JSON.stringify({ error_code: errorCode, message }));
 }

@@ -5,6 +5,7 @@
 import { chromium, errors as playwrightErrors, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium.ts';
 import { RenderError } from './render-error.ts';
+import { ERROR_COUNT_ATTRIBUTE, READY_STATE_ATTRIBUTE } from '../../contract/runlens-http.ts';
 
 export interface RenderOptions {
   /** CSS pixels of the viewport (and of the PNG, times scale). */
@@ -137,12 +138,12 @@ async function renderWith(browser: Browser, url: string, options: RenderOptions)
       throw new RenderError(`cannot open ${url}: ${firstLine(err)}`, 'unreachable');
     }
     try {
-      await page.waitForSelector('html[data-runlens-state="ready"]', { state: 'attached', timeout: remaining() });
+      await page.waitForSelector(`html[${READY_STATE_ATTRIBUTE}="ready"]`, { state: 'attached', timeout: remaining() });
     } catch (err) {
       if (!(err instanceof playwrightErrors.TimeoutError)) throw err;
       throw new RenderError(await describePending(page, options.timeoutMs, scriptErrors), 'timeout');
     }
-    const errorCount = Number((await page.getAttribute('html', 'data-runlens-errors')) ?? '0');
+    const errorCount = Number((await page.getAttribute('html', ERROR_COUNT_ATTRIBUTE)) ?? '0');
     if (errorCount > 0 && !options.allowErrors) {
       const message = (await pageErrorMessage(page)) ?? `${errorCount} part(s) of the view failed to load`;
       throw new RenderError(`the view shows an error: ${message}`, 'page-error');
@@ -184,7 +185,7 @@ async function pageErrorMessage(page: Page): Promise<string | undefined> {
 
 /** What a view that never became ready was still doing, from what it shows. */
 async function describePending(page: Page, timeoutMs: number, scriptErrors: string[]): Promise<string> {
-  const state = (await page.getAttribute('html', 'data-runlens-state').catch(() => null)) ?? 'no ready signal';
+  const state = (await page.getAttribute('html', READY_STATE_ATTRIBUTE).catch(() => null)) ?? 'no ready signal';
   const statuses = (await page.locator('[role=status]').allTextContents().catch(() => []))
     .map((text) => text.replace(/\s+/g, ' ').trim())
     .filter(Boolean);

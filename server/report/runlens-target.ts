@@ -2,7 +2,8 @@
 // free loopback port for the tracking server (--tracking-uri) and stopped when the report is done.
 // Either way the title page's tracking server and version are what that Runlens itself reports.
 import * as z from 'zod/mini';
-import { CONFIG_PATH, createRunlensServer } from '../app.ts';
+import { CONFIG_PATH } from '../../contract/runlens-http.ts';
+import { createRunlensServer } from '../app.ts';
 import { OptionsError, resolveServeOptions } from '../options.ts';
 import { probeTrackingServer } from '../probe.ts';
 import { type AppBuild, listenOnLoopback } from '../render/shot.ts';

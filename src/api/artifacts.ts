@@ -2,12 +2,13 @@
 // URLs through the Runlens proxy, and byte reads with size gates for previews.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, bodyReadError, buildUrl, requestJson, requestResponse } from './client.ts';
+import { bodyReadError, buildUrl, requestJson, requestResponse } from './client.ts';
 import { shouldRetryQuietly } from './retry-policy.ts';
 import { int64, list, pageToken } from './wire.ts';
+import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
-const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
-const AJAX = `${MLFLOW_BASE}/ajax-api/2.0/mlflow`;
+const API = `${PROXY_BASE}/api/2.0/mlflow`;
+const AJAX = `${PROXY_BASE}/ajax-api/2.0/mlflow`;
 
 /** Where artifacts live: a run's artifact root, or a LoggedModel's (MLflow 3, outside the run). */
 export type ArtifactSource = { kind: 'run'; runId: string } | { kind: 'logged-model'; modelId: string };
@@ -102,10 +103,10 @@ export function artifactDownloadUrl(source: ArtifactSource, path: string, route:
   const proxied = rootUri ? /^mlflow-artifacts:\/*(.*)$/.exec(rootUri)?.[1] : undefined;
   if (route === 'mlflow-artifacts' && proxied !== undefined) {
     const segments = [...proxied.split('/'), ...path.split('/')].filter(Boolean).map(encodeURIComponent);
-    return buildUrl(`${MLFLOW_BASE}/api/2.0/mlflow-artifacts/artifacts/${segments.join('/')}`);
+    return buildUrl(`${PROXY_BASE}/api/2.0/mlflow-artifacts/artifacts/${segments.join('/')}`);
   }
   if (route === 'artifacts-get') return buildUrl(`${API}/artifacts/get`, { run_id: source.runId, path });
-  return buildUrl(`${MLFLOW_BASE}/get-artifact`, { path, run_uuid: source.runId });
+  return buildUrl(`${PROXY_BASE}/get-artifact`, { path, run_uuid: source.runId });
 }
 
 /** Size gates (MLflow UI: 50 MiB for any preview; PR #23037's proposal: 10 MB for text). */

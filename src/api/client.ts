@@ -3,9 +3,9 @@
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
 import { parseJsonLenient, quoteLongIntegers } from './lenient-json.ts';
+import { EMBED_SCOPE_PARAM, EMBED_SIG_PARAM, PROXY_BASE } from '../../contract/runlens-http.ts';
 
 /** Everything MLflow goes through Runlens's same-origin proxy (server/proxy-routes.ts). */
-export const MLFLOW_BASE = '/mlflow';
 
 type QueryValue = string | number | boolean | readonly string[] | undefined;
 
@@ -41,9 +41,9 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
     if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(key, item);
     else params.append(key, String(value));
   }
-  if (embedCredential && path.startsWith(`${MLFLOW_BASE}/`)) {
-    params.append('runlens_scope', embedCredential.scope);
-    params.append('runlens_sig', embedCredential.sig);
+  if (embedCredential && path.startsWith(`${PROXY_BASE}/`)) {
+    params.append(EMBED_SCOPE_PARAM, embedCredential.scope);
+    params.append(EMBED_SIG_PARAM, embedCredential.sig);
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;

@@ -1,6 +1,7 @@
 // Turns any failure into what a user needs: what happened, in MLflow's own words where it
 // gave some, and what to do about it. Whether the app tries again is not guessed here: it is
 // ApiError.isRecoverable, the same rule the query client retries and polls by (retry-policy.ts).
+import type { RunlensErrorCode } from '../../contract/runlens-http.ts';
 import { ApiError } from './api-error.ts';
 import { boundedRetryAfter, isRecoverable } from './retry-policy.ts';
 
@@ -61,17 +62,19 @@ export function describeError(error: unknown): ErrorDescription {
 function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'message' | 'hint'> {
   const status = error.status ?? 0;
   const message = error.message;
-  if (error.errorCode === 'RUNLENS_UPSTREAM_REDIRECT') {
+  // Runlens's own codes, checked against the contract the proxy answers by.
+  const madeByRunlens = (...codes: RunlensErrorCode[]) => codes.some((code) => error.errorCode === code);
+  if (madeByRunlens('RUNLENS_UPSTREAM_REDIRECT')) {
     return { title: 'The tracking server redirected elsewhere', message, hint: 'Check the tracking URI Runlens was started with.' };
   }
-  if (error.errorCode === 'RUNLENS_EMBED_REFUSED') {
+  if (madeByRunlens('RUNLENS_EMBED_REFUSED')) {
     return {
       title: 'This embed link does not allow it',
       message,
       hint: 'A signed embed link reads only the experiments and runs it names, until it expires. Ask whoever shared it for a new link.',
     };
   }
-  if (error.errorCode === 'RUNLENS_PROXY_REFUSED' || error.errorCode === 'RUNLENS_BAD_REQUEST') {
+  if (madeByRunlens('RUNLENS_PROXY_REFUSED', 'RUNLENS_BAD_REQUEST')) {
     return { title: `Runlens refused the request (${status})`, message };
   }
   if (status === 401) {

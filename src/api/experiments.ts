@@ -1,10 +1,11 @@
 // MLflow experiments: wire schema, fetchers, query keys and query options.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, requestJson, type RequestSpec } from './client.ts';
+import { requestJson, type RequestSpec } from './client.ts';
 import { id, int64, keyValue, lifecycleStage, list, pageToken, type ViewType } from './wire.ts';
+import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
-const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+const API = `${PROXY_BASE}/api/2.0/mlflow`;
 
 export const experimentSchema = z.object({
   experiment_id: id,

@@ -4,10 +4,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { MLFLOW_BASE, requestJson } from './client.ts';
+import { requestJson } from './client.ts';
 import { id, int64, keyValue, list, pageToken } from './wire.ts';
+import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
-const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+const API = `${PROXY_BASE}/api/2.0/mlflow`;
 
 const loggedModelSchema = z.pipe(
   z.object({

@@ -1,10 +1,11 @@
 // Metric histories: every logged point, paged through metrics/get-history.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, requestJson } from './client.ts';
+import { requestJson } from './client.ts';
 import { exactInt64, list, pageToken, toDouble, toInt64 } from './wire.ts';
+import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
-const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+const API = `${PROXY_BASE}/api/2.0/mlflow`;
 
 /**
  * Always sent: servers before 3.4 ignore it and return everything, 3.4+ page at it, and some

@@ -1,10 +1,11 @@
 // MLflow runs: wire schema, fetchers, query keys and query options.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { MLFLOW_BASE, requestJson, type RequestSpec } from './client.ts';
+import { requestJson, type RequestSpec } from './client.ts';
 import { id, int64, keyValue, lifecycleStage, list, pageToken, toDouble, type ViewType } from './wire.ts';
+import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
-const API = `${MLFLOW_BASE}/api/2.0/mlflow`;
+const API = `${PROXY_BASE}/api/2.0/mlflow`;
 
 export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number] | 'UNKNOWN';

@@ -3,16 +3,18 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
-import { MLFLOW_BASE, requestJson, requestText } from './client.ts';
+import { requestJson, requestText } from './client.ts';
+import { CONFIG_PATH, PROXY_BASE, type RunlensPublicConfig } from '../../contract/runlens-http.ts';
 
-const configSchema = z.object({
+// Typed by the contract, so a field the server adds or renames fails the build here.
+const configSchema: z.ZodMiniType<RunlensPublicConfig> = z.object({
   trackingUri: z.string(),
   auth: z.catch(z.enum(['none', 'bearer', 'basic']), 'none'),
   runlensVersion: z._default(z.string(), ''),
   /** Origins allowed to frame Runlens; an embed posts its messages to these only. */
   frameAncestors: z.catch(z._default(z.array(z.string()), []), []),
 });
-export type RunlensConfig = z.infer<typeof configSchema>;
+export type RunlensConfig = RunlensPublicConfig;
 
 export interface ServerCapabilities {
   /** MLflow's version string, or null when the backend has no /version (FastTrackML, Databricks). */
@@ -20,12 +22,12 @@ export interface ServerCapabilities {
 }
 
 export async function getRunlensConfig(signal?: AbortSignal): Promise<RunlensConfig> {
-  return requestJson({ path: '/runlens/config.json', signal }, configSchema);
+  return requestJson({ path: CONFIG_PATH, signal }, configSchema);
 }
 
 export async function probeCapabilities(signal?: AbortSignal): Promise<ServerCapabilities> {
   try {
-    const text = (await requestText({ path: `${MLFLOW_BASE}/version`, signal })).trim();
+    const text = (await requestText({ path: `${PROXY_BASE}/version`, signal })).trim();
     // Some proxies answer every path with an HTML page; only a version-looking body counts.
     return { mlflowVersion: /^[\w.+-]{1,40}$/.test(text) ? text : null };
   } catch (err) {

@@ -3,7 +3,11 @@
 // has, so the page writes the command for the operator to run where the secret is.
 import { withoutEmbedOptions } from '@/config/view-options.ts';
 import { paths } from '@/config/paths.ts';
-import { splitList } from '@/lib/search-params.ts';
+import * as z from 'zod/mini';
+import { listParam, parseSearchParams } from '@/lib/search-params.ts';
+
+/** The lists a compare or multi-experiment view names its runs and experiments by. */
+const viewScopeSchema = z.object({ experiments: listParam(), runs: listParam() });
 
 /** What the view reads, from its URL alone: the experiments and runs a scope for it must name. */
 export function viewScope(pathAndSearch: string): { experiments: string[]; runs: string[] } {
@@ -12,7 +16,7 @@ export function viewScope(pathAndSearch: string): { experiments: string[]; runs:
   if (run) return { experiments: [run.experimentId], runs: [run.runId] };
   const experiment = paths.experiment.match(url.pathname);
   if (experiment !== undefined) return { experiments: [experiment], runs: [] };
-  return { experiments: splitList(url.searchParams.get('experiments') ?? ''), runs: splitList(url.searchParams.get('runs') ?? '') };
+  return parseSearchParams(viewScopeSchema, url.searchParams);
 }
 
 /** A POSIX shell word: single-quoted, with any single quote closed, escaped and reopened. */

@@ -15,6 +15,7 @@ import { useEffect } from 'react';
 import { useNavigation } from 'react-router';
 import { failedPanelErrors, subscribeToFailedPanels } from '@/components/failed-panels.ts';
 import { pendingRenderCount, subscribeToPendingRenders } from '@/components/render-pending.ts';
+import { ERROR_COUNT_ATTRIBUTE, READY_STATE_ATTRIBUTE, WAITING_ATTRIBUTE } from '../../contract/runlens-http.ts';
 
 /** Long enough for an effect that starts the next request (e.g. the next page) to run. */
 const SETTLE_MS = 100;
@@ -90,19 +91,19 @@ export function ReadySignal() {
       // Written only when they change: a page that changes after it is ready (a tooltip, a
       // countdown) settles again and would otherwise rewrite them every time.
       const errors = String(queryErrors.length + panelErrors.length);
-      if (root.dataset.runlensErrors !== errors) root.dataset.runlensErrors = errors;
-      delete root.dataset.runlensWaiting;
-      if (root.dataset.runlensState !== 'ready') root.dataset.runlensState = 'ready';
+      if (root.getAttribute(ERROR_COUNT_ATTRIBUTE) !== errors) root.setAttribute(ERROR_COUNT_ATTRIBUTE, errors);
+      root.removeAttribute(WAITING_ATTRIBUTE);
+      if (root.getAttribute(READY_STATE_ATTRIBUTE) !== 'ready') root.setAttribute(READY_STATE_ATTRIBUTE, 'ready');
     };
     const check = () => {
       const reasons = waitingFor();
       if (reasons.length > 0) {
         clearTimeout(timer);
         timer = undefined;
-        root.dataset.runlensWaiting = reasons.join(' ');
-        root.dataset.runlensState = 'loading';
+        root.setAttribute(WAITING_ATTRIBUTE, reasons.join(' '));
+        root.setAttribute(READY_STATE_ATTRIBUTE, 'loading');
       } else if (timer === undefined) {
-        if (root.dataset.runlensState !== 'ready') root.dataset.runlensWaiting = 'settling';
+        if (root.getAttribute(READY_STATE_ATTRIBUTE) !== 'ready') root.setAttribute(WAITING_ATTRIBUTE, 'settling');
         timer = setTimeout(settle, SETTLE_MS);
       }
     };

@@ -3,6 +3,7 @@
 // the portal's own messages to the app. Silent unless framed and enabled; speaks only to, and
 // listens only to, the origins given (the operator's --frame-ancestors).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { ERROR_COUNT_ATTRIBUTE, READY_STATE_ATTRIBUTE } from '../../contract/runlens-http.ts';
 import {
   ancestorOriginOf,
   isAllowedSender,
@@ -85,12 +86,12 @@ export function useEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
     // change into "ready" is news to the portal.
     let wasReady = false;
     const reportReady = () => {
-      const ready = root.dataset.runlensState === 'ready';
-      if (ready && !wasReady) post({ type: 'ready', errors: Number(root.dataset.runlensErrors) || 0, url: location.href });
+      const ready = root.getAttribute(READY_STATE_ATTRIBUTE) === 'ready';
+      if (ready && !wasReady) post({ type: 'ready', errors: Number(root.getAttribute(ERROR_COUNT_ATTRIBUTE)) || 0, url: location.href });
       wasReady = ready;
     };
     const mutationObserver = new MutationObserver(reportReady);
-    mutationObserver.observe(root, { attributes: true, attributeFilter: ['data-runlens-state'] });
+    mutationObserver.observe(root, { attributes: true, attributeFilter: [READY_STATE_ATTRIBUTE] });
     reportReady();
 
     const onMessage = (event: MessageEvent) => {

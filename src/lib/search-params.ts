@@ -43,3 +43,13 @@ export const booleanParam = (fallback: boolean) =>
  */
 export const splitList = (value: string): string[] => (value === '' ? [] : value.split(',').filter((item) => item !== ''));
 export const joinList = (items: Iterable<string>): string => [...items].join(',');
+
+/** A comma list read as its distinct items, in order (for views that only read the list). */
+export const listParam = () =>
+  z.catch(
+    z.pipe(
+      z._default(z.string(), ''),
+      z.transform((value) => [...new Set(splitList(value))]),
+    ),
+    [],
+  );

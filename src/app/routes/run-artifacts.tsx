@@ -4,6 +4,8 @@ import { artifactListQueryOptions } from '@/api/artifacts.ts';
 import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
 import { useDocumentTitle } from '@/components/use-document-title.ts';
 import { ArtifactsPanel } from '@/features/artifacts/artifacts-panel.tsx';
+import { artifactSearchSchema } from '@/features/artifacts/url-state.ts';
+import { parseSearchParams } from '@/lib/search-params.ts';
 
 export function createLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
@@ -11,7 +13,7 @@ export function createLoader(queryClient: QueryClient) {
     if (!experimentId || !runId) return null;
     // Started, not awaited: the tab renders at once and shows errors inside its panel.
     void queryClient.prefetchQuery(runLoggedModelsQueryOptions(experimentId, runId));
-    const modelId = new URL(request.url).searchParams.get('model');
+    const modelId = parseSearchParams(artifactSearchSchema, new URL(request.url).searchParams).model;
     void queryClient.prefetchQuery(artifactListQueryOptions(modelId ? { kind: 'logged-model', modelId } : { kind: 'run', runId }, ''));
     return null;
   };
