@@ -1,8 +1,13 @@
-// Lint enforces the architecture (docs/conventions.md, 7): app → features → (api, components, lib,
-// config); features never import each other; only src/api speaks HTTP; one HTML sink (none yet).
+// Lint enforces the architecture (docs/conventions.md, 7): app → features → widgets → (api,
+// components, lib, config); features never import each other; components/ know nothing of the
+// API; only src/api speaks HTTP; one HTML sink (none yet); no import cycles; kebab-case names.
+// Formatting is Prettier's (npm run lint runs both).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tanstackQuery from '@tanstack/eslint-plugin-query';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import checkFile from 'eslint-plugin-check-file';
+import { importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -41,10 +46,29 @@ export default tseslint.config(
   ...readdirSync('src/features').map((feature) =>
     layer(`features/${feature}`, ['@/app/*', '@/features/*', `!@/features/${feature}/*`], 'Features never import each other or app/.'),
   ),
-  layer('api', ['@/app/*', '@/features/*', '@/components/*'], 'src/api sits below the UI.'),
-  layer('components', ['@/app/*', '@/features/*'], 'Shared components are domain-free.'),
-  layer('lib', ['@/app/*', '@/features/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'], 'lib/ holds pure, framework-free functions.'),
-  layer('config', ['@/app/*', '@/features/*', '@/components/*'], 'config/ sits below the UI.'),
+  layer('widgets', ['@/app/*', '@/features/*'], 'widgets/ is shared by features and imports none of them.'),
+  layer('api', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*'], 'src/api sits below the UI.'),
+  layer('components', ['@/app/*', '@/features/*', '@/widgets/*', '@/api/*'], 'Shared components are domain-free: UI that needs the API lives in widgets/.'),
+  layer('lib', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'], 'lib/ holds pure, framework-free functions.'),
+  layer('config', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*'], 'config/ sits below the UI.'),
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'contract/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.tools.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['src/**/*', 'server/**/*', 'contract/**/*', 'scripts/**/*', 'e2e/**/*'],
+    ignores: ['**/*.py', 'e2e/data/**/*'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,mjs,css}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { '{src,server,contract,scripts,e2e}/**/': 'KEBAB_CASE' }],
+    },
+  },
   {
     files: ['server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', '*.config.{ts,js}', 'bin/**/*.js'],
     languageOptions: { globals: globals.node },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayTrackingUri, OptionsError, resolveServeOptions } from './options.ts';
+import { displayTrackingUri, resolveServeOptions } from './options.ts';
+import { OptionsError } from './options-error.ts';
 
 describe('resolveServeOptions', () => {
   it('defaults like the mlflow client', () => {

@@ -3,6 +3,7 @@
 // MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD) so an existing setup works unchanged.
 
 import { validateEmbedSecret } from './embed/embed-scope.ts';
+import { OptionsError } from './options-error.ts';
 
 export type UpstreamAuth =
   | { kind: 'none' }
@@ -40,8 +41,6 @@ export interface RawServeInput {
   embedSecret?: string | undefined;
   requireSignedEmbeds?: boolean | undefined;
 }
-
-export class OptionsError extends Error {}
 
 export const DEFAULT_TRACKING_URI = 'http://127.0.0.1:5000';
 export const DEFAULT_HOST = '127.0.0.1';

@@ -1,7 +1,7 @@
 // Signed embed scopes (issue 13, part 4): what one embed link may read, and until when, signed
 // with the server's embed secret so a viewer can neither widen nor extend it (docs/embed-scopes.md).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { OptionsError } from '../options.ts';
+import { OptionsError } from '../options-error.ts';
 
 export interface EmbedScope {
   /** Experiment ids the link may read (runs/search only within these; experiments/get of these). */

@@ -1,7 +1,7 @@
 // `runlens sign`: a view's link that can read only what it names, until it expires
 // (docs/embed-scopes.md). Pure: arguments and environment in, text and exit code out.
 import { parseArgs } from 'node:util';
-import { OptionsError } from '../options.ts';
+import { OptionsError } from '../options-error.ts';
 import { signScope, validateEmbedSecret, type EmbedScope } from './embed-scope.ts';
 
 export const SIGN_HELP = `Usage: runlens sign <view> --experiments <ids> [--runs <ids>] [--expires <when>]

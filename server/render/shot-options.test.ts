@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError } from '../options.ts';
+import { OptionsError } from '../options-error.ts';
 import { resolveShotOptions } from './shot-options.ts';
 
 describe('resolveShotOptions', () => {

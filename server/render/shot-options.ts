@@ -1,5 +1,5 @@
 // `runlens shot`'s flags, resolved and checked before any browser or server starts.
-import { OptionsError } from '../options.ts';
+import { OptionsError } from '../options-error.ts';
 
 export interface RawShotInput {
   target?: string | undefined;

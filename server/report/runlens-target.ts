@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { CONFIG_PATH } from '../../contract/runlens-http.ts';
 import { createRunlensServer } from '../app.ts';
-import { OptionsError, resolveServeOptions } from '../options.ts';
+import { resolveServeOptions } from '../options.ts';
+import { OptionsError } from '../options-error.ts';
 import { probeTrackingServer } from '../probe.ts';
 import { type AppBuild, listenOnLoopback } from '../render/shot.ts';
 

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/api-error.ts';
 import { scheduledRetryAt } from '@/api/retry-policy.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { createQueryClient } from './query-client.ts';
 
 const http = (status: number, retryAfterMs?: number) =>

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { experimentSearchQueryOptions } from '@/api/experiments.ts';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { ExperimentListPage } from '@/features/experiments/experiment-list-page.tsx';
 import { experimentListSearch } from '@/features/experiments/url-state.ts';
 

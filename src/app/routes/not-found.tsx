@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 
 export function NotFoundPage() {

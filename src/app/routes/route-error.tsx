@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useLocation, useNavigate, useRouteError } from 'react-router';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { ReadySignal } from '../ready-signal.tsx';
 
 /** Marks a history entry that Retry has already rendered again once. */

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { artifactListQueryOptions } from '@/api/artifacts.ts';
 import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { ArtifactsPanel } from '@/features/artifacts/artifacts-panel.tsx';
 import { artifactSearchSchema } from '@/features/artifacts/url-state.ts';
 import { parseSearchParams } from '@/lib/search-params.ts';

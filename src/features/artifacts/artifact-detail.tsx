@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { artifactListQueryOptions, type ArtifactFile } from '@/api/artifacts.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { formatBytes } from './file-kind.ts';
 import { FilePreview } from './file-preview.tsx';
 import { artifactHref, baseName, parentPath, type ArtifactLocation } from './location.ts';

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { artifactListQueryOptions, type ArtifactFile, type ArtifactSource } from '@/api/artifacts.ts';
 import type { LoggedModel } from '@/api/logged-models.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { formatBytes } from './file-kind.ts';
 import { artifactHref } from './location.ts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { formatBytes, previewGate, previewKind } from './file-kind.ts';
 import { fileUrl, type ArtifactLocation } from './location.ts';
 import { HtmlView } from './previews/html-view.tsx';

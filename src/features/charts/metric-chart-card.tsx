@@ -5,7 +5,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { metricHistoryQueryOptions } from '@/api/metrics.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { useRenderPending, useRenderPlaceholder } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';

@@ -2,7 +2,7 @@
 // shared controls. Only charts near the viewport fetch and draw (in render mode, all of them).
 // Controls marked data-interactive are hidden in render mode and in print (app/styles.css).
 import { useMemo, useState } from 'react';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { groupMetricKeys } from '@/lib/metric-groups.ts';
 import { truncateText } from '@/lib/truncate.ts';

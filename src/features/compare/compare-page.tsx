@@ -5,11 +5,11 @@
 // the URL. Runs that fail to load are named, not fatal; every part fails alone.
 import { useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import type { Run } from '@/api/runs.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useRenderPending } from '@/components/render-pending.ts';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { decodeDirections, encodeDirections } from '@/lib/compare/best-direction.ts';

@@ -1,7 +1,7 @@
 // The plots of the compared runs, each shown or hidden by a toggle kept in the URL. Each plot
 // fails alone.
 import type { ReactNode } from 'react';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { joinList, splitList } from '@/lib/search-params.ts';
 import { BoxPanel } from './box-panel.tsx';
 import { HeatmapPanel } from './heatmap-panel.tsx';

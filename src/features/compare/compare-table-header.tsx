@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Run } from '@/api/runs.ts';
-import { RunStatusBadge } from '@/components/run-status-badge.tsx';
+import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatDuration } from '@/lib/format-value.ts';

@@ -1,7 +1,7 @@
 // The compared runs as a legend: colour swatch, name linking to the run, status.
 import { Link } from 'react-router';
 import type { Run } from '@/api/runs.ts';
-import { RunStatusBadge } from '@/components/run-status-badge.tsx';
+import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { experimentQueryOptions, type Experiment } from '@/api/experiments.ts';
 import { tagValue } from '@/api/wire.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Run } from '@/api/runs.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { RunStatusBadge } from '@/components/run-status-badge.tsx';
+import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 
 export interface RunHeaderProps {
   run: Run;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { LoggedModel } from '@/api/logged-models.ts';
 import type { Run } from '@/api/runs.ts';
 import { Markdown } from '@/components/markdown.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
 import { formatDuration } from '@/lib/format-value.ts';

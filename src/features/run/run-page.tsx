@@ -6,10 +6,10 @@ import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
 import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 import { RunHeader } from './run-header.tsx';
 

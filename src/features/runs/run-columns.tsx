@@ -10,7 +10,7 @@ import type { RunKeys } from './collect-keys.ts';
 import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';
 import { modelCount, ModelsCell } from './models-cell.tsx';
-import { RunStatusBadge } from '@/components/run-status-badge.tsx';
+import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 import type { RunRow, TableRow } from './row-tree.ts';
 
 export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useMemo } from 'react';
 import { experimentQueryOptions } from '@/api/experiments.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
-import { useDocumentTitle } from '@/components/use-document-title.ts';
+import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 import { RunsPanel } from './runs-panel.tsx';
 

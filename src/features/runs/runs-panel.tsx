@@ -1,6 +1,6 @@
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { RunSearchBar } from './run-search-bar.tsx';
 import { RunTable } from './run-table.tsx';

@@ -6,9 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useRenderPending } from '@/components/render-pending.ts';
 import { useSearchState } from '@/components/use-search-state.ts';
 import { guessDirection } from '@/lib/compare/best-direction.ts';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { parseCondaYaml, parsePythonEnvYaml, parseRequirementsTxt, type EnvironmentResult } from '@/lib/mlmodel/environment.ts';
 import { TextView } from '../previews/text-view.tsx';

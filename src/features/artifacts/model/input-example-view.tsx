@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { jsonText, prettyJsonText } from '@/lib/json-text.ts';
 import { formatArray, shapeInputExample, type ExampleView } from '@/lib/mlmodel/input-example.ts';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { ArtifactFile } from '@/api/artifacts.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
-import { PanelBoundary } from '@/components/panel-boundary.tsx';
+import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { parseMlModel } from '@/lib/mlmodel/parse-mlmodel.ts';
 import { loggedModelUri, runModelUri } from '@/lib/mlmodel/snippets.ts';
 import { fileUrl, type ArtifactLocation } from '../location.ts';

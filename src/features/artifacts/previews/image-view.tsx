@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { artifactBytesQueryOptions, TooLargeError } from '@/api/artifacts.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { formatBytes, imageMimeType, MAX_IMAGE_READ_BYTES, urlPreviewLoad } from '../file-kind.ts';
 import { useBlobSrc } from './use-blob-src.ts';

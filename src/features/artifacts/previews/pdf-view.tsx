@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { artifactBytesQueryOptions, MAX_PREVIEW_BYTES } from '@/api/artifacts.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { useBlobSrc } from './use-blob-src.ts';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { TooLargeError } from '@/api/artifacts.ts';
-import { ErrorState } from '@/components/error-state.tsx';
+import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import type { PreviewKind } from '../file-kind.ts';
 import { useArtifactText } from '../use-artifact-text.ts';

@@ -6,7 +6,7 @@ import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { ErrorState } from './error-state.tsx';
-import { useFailedPanel } from './failed-panels.ts';
+import { useFailedPanel } from '@/components/failed-panels.ts';
 
 export interface PanelBoundaryProps {
   /** What failed, in the user's words: "This preview failed". Names the message's group. */

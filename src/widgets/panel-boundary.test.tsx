@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { failedPanelErrors } from './failed-panels.ts';
+import { failedPanelErrors } from '@/components/failed-panels.ts';
 import { PanelBoundary } from './panel-boundary.tsx';
 
 /** Throws while `shouldThrow()` says so: a panel whose rendering fails until something changes. */
