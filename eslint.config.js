@@ -36,8 +36,11 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'fetch', message: 'HTTP goes through src/api (client.ts).' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render server data as text; HTML goes through one sanitizing wrapper.' },
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render server data as text; HTML goes through one sanitizing wrapper.',
+        },
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: 'No HTML sinks.' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
       ],
     },
@@ -48,15 +51,25 @@ export default tseslint.config(
   ),
   layer('widgets', ['@/app/*', '@/features/*'], 'widgets/ is shared by features and imports none of them.'),
   layer('api', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*'], 'src/api sits below the UI.'),
-  layer('components', ['@/app/*', '@/features/*', '@/widgets/*', '@/api/*'], 'Shared components are domain-free: UI that needs the API lives in widgets/.'),
-  layer('lib', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'], 'lib/ holds pure, framework-free functions.'),
+  layer(
+    'components',
+    ['@/app/*', '@/features/*', '@/widgets/*', '@/api/*'],
+    'Shared components are domain-free: UI that needs the API lives in widgets/.',
+  ),
+  layer(
+    'lib',
+    ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*', '@/api/*', 'react', 'react-dom', 'react-router'],
+    'lib/ holds pure, framework-free functions.',
+  ),
   layer('config', ['@/app/*', '@/features/*', '@/widgets/*', '@/components/*'], 'config/ sits below the UI.'),
   {
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'contract/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.tools.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.tools.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
@@ -76,7 +89,10 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '@/*'], message: 'server/ shares only types with the browser code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../src/*', '@/*'], message: 'server/ shares only types with the browser code.' }] },
+      ],
     },
   },
   {

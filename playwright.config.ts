@@ -31,7 +31,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath(),
       // As root in a container, and with the machine's closed network (no Google services).
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     timezoneId: 'UTC',
     locale: 'en-US',

@@ -19,7 +19,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
+    .flatMap((v) =>
+      v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
+    );
 }
 
 async function visit(page: Page, url: string): Promise<void> {
@@ -138,7 +140,10 @@ test.describe('in the dark colour scheme too', () => {
 });
 
 test.describe('the run table is a keyboard-operable treegrid', () => {
-  test('Right expands the GridSearchCV parent, arrows move between cells, Space selects, Left goes back up and collapses, Enter opens', async ({ page, manifest }) => {
+  test('Right expands the GridSearchCV parent, arrows move between cells, Space selects, Left goes back up and collapses, Enter opens', async ({
+    page,
+    manifest,
+  }) => {
     const autolog = byName(manifest, 'sklearn-autolog');
     const runs = new RunTablePage(page);
     await runs.goto(autolog.experiment_id);

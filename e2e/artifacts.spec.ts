@@ -20,7 +20,7 @@ const loggedModel = (s: ScenarioManifest, role: string, name: string) =>
 const DIABETES_COLUMNS = ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'];
 const IRIS_COLUMNS = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
 
-test("seed 000: the autolog model (a LoggedModel) is listed under the run and shows the sklearn flavor", async ({ page, manifest }) => {
+test('seed 000: the autolog model (a LoggedModel) is listed under the run and shows the sklearn flavor', async ({ page, manifest }) => {
   const autolog = scenario(manifest, 'sklearn_autolog');
   const artifacts = new ArtifactsPage(page);
   await artifacts.goto(autolog.experiment_id, runId(autolog, 'linear_regression'));
@@ -50,7 +50,7 @@ test('seed 002: sk_model shows the signature columns and the input example as a 
   await expect(artifacts.detail.getByText(/curl http:\/\/127\.0\.0\.1:5001\/invocations/)).toBeVisible();
 });
 
-test("seed 004: the svc/ folder uploaded with log_artifact is recognised as a model", async ({ page, manifest, mlflowUrl }) => {
+test('seed 004: the svc/ folder uploaded with log_artifact is recognised as a model', async ({ page, manifest, mlflowUrl }) => {
   const kubeflow = scenario(manifest, 'kubeflow_svc');
   const artifacts = new ArtifactsPage(page);
   await artifacts.goto(kubeflow.experiment_id, runId(kubeflow, 'svc_upload'));
@@ -62,8 +62,14 @@ test("seed 004: the svc/ folder uploaded with log_artifact is recognised as a mo
   // The tree opened the folder; its listing gives each file's size, as the server holds it.
   await expect(artifacts.tree.getByRole('link', { name: 'model.pkl' })).toBeVisible();
   const listing = await fetch(`${mlflowUrl}/api/2.0/mlflow/artifacts/list?run_id=${runId(kubeflow, 'svc_upload')}&path=svc`);
-  const bytes = Number(((await listing.json()) as { files: { path: string; file_size?: number }[] }).files.find((f) => f.path === 'svc/model.pkl')!.file_size);
-  const sizeCell = artifacts.detail.getByRole('region', { name: 'Files in svc' }).getByRole('row', { name: /model\.pkl/ }).getByRole('cell').nth(1);
+  const bytes = Number(
+    ((await listing.json()) as { files: { path: string; file_size?: number }[] }).files.find((f) => f.path === 'svc/model.pkl')!.file_size,
+  );
+  const sizeCell = artifacts.detail
+    .getByRole('region', { name: 'Files in svc' })
+    .getByRole('row', { name: /model\.pkl/ })
+    .getByRole('cell')
+    .nth(1);
   const [, amount, unit] = /^([\d.]+) (B|KB|MB)$/.exec(await sizeCell.innerText()) ?? [];
   const shownBytes = Number(amount) * { B: 1, KB: 1024, MB: 1024 ** 2 }[unit as 'B' | 'KB' | 'MB'];
   // Rounded to one decimal (or a whole number from 10 up) of its unit.
@@ -75,21 +81,27 @@ test('cv_results.csv renders as a table and the confusion matrix PNG as an image
   const artifacts = new ArtifactsPage(page);
   await artifacts.goto(autolog.experiment_id, runId(autolog, 'grid_parent'), 'cv_results.csv');
   const table = artifacts.table('Contents of cv_results.csv');
-  expect(await artifacts.columnHeaders(table)).toEqual(expect.arrayContaining(['mean_fit_time', 'param_C', 'param_kernel', 'mean_test_score']));
+  expect(await artifacts.columnHeaders(table)).toEqual(
+    expect.arrayContaining(['mean_fit_time', 'param_C', 'param_kernel', 'mean_test_score']),
+  );
   await expect(table.locator('tbody tr')).toHaveCount(4);
 
   await artifacts.open('training_confusion_matrix.png');
   const image = artifacts.detail.getByRole('img', { name: 'training_confusion_matrix.png' });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
-  await expect(artifacts.detail.getByRole('link', { name: 'Download' })).toHaveAttribute('href', /\/mlflow\/get-artifact\?path=training_confusion_matrix\.png/);
+  await expect(artifacts.detail.getByRole('link', { name: 'Download' })).toHaveAttribute(
+    'href',
+    /\/mlflow\/get-artifact\?path=training_confusion_matrix\.png/,
+  );
 });
 
 test("an HTML artifact's script runs sandboxed: it cannot read parent.document, storage or the API", async ({ page, manifest }) => {
   const cases = scenario(manifest, 'artifact_cases');
   const apiCalls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('experiments/search?max_results=1') && !request.url().includes('max_results=1000')) apiCalls.push(request.url());
+    if (request.url().includes('experiments/search?max_results=1') && !request.url().includes('max_results=1000'))
+      apiCalls.push(request.url());
   });
   const artifacts = new ArtifactsPage(page);
   await artifacts.goto(cases.experiment_id, runId(cases, 'artifact_cases'), 'hostile/report.html');
@@ -134,7 +146,11 @@ test('hostile and broken MLmodel files show as text with an error, and nothing i
   expect(pageProblems).toEqual([]);
 });
 
-test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 text, JSON, Markdown and SVG previews', async ({ page, manifest, pageProblems }) => {
+test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 text, JSON, Markdown and SVG previews', async ({
+  page,
+  manifest,
+  pageProblems,
+}) => {
   const cases = scenario(manifest, 'artifact_cases');
   const artifacts = new ArtifactsPage(page);
   const run = runId(cases, 'artifact_cases');
@@ -177,7 +193,11 @@ test('a tensor model with params; its metadata/ copy is not a model; non-UTF-8 t
 test('an artifact store the server cannot reach shows its error inside the artifact panel only', async ({ page, manifest }) => {
   const quickstart = scenario(manifest, 'quickstart');
   await page.route('**/mlflow/api/2.0/mlflow/artifacts/list**', (route) =>
-    route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error_code: 'INTERNAL_ERROR', message: 'NoCredentialsError: Unable to locate credentials' }) }),
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error_code: 'INTERNAL_ERROR', message: 'NoCredentialsError: Unable to locate credentials' }),
+    }),
   );
   await page.goto(`/experiments/${quickstart.experiment_id}/runs/${runId(quickstart, 'quickstart')}/artifacts`);
   await waitUntilReady(page);

@@ -15,7 +15,10 @@ test("the quickstart's foo chart has its 3 points", async ({ page, manifest }) =
   await expect(chart).toContainText('3 points');
 });
 
-test('the long history shows its one-step spike; ignoring outliers, smoothing, log scale and x axis change the drawing', async ({ page, manifest }) => {
+test('the long history shows its one-step spike; ignoring outliers, smoothing, log scale and x axis change the drawing', async ({
+  page,
+  manifest,
+}) => {
   const dynamics = scenario(manifest, 'training-dynamics');
   const spike = (dynamics.long_history as { spike_value: number }).spike_value;
   const run = new RunPageObject(page);

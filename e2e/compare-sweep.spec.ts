@@ -57,7 +57,11 @@ function parseBrush(url: string): { min: number; max: number } {
 
 const cellsOfRow = (row: Locator) => row.locator('td');
 
-test('comparing the four GridSearchCV children: only C and kernel differ, the best mean_test_score is marked, and single-value metrics are bar charts', async ({ page, manifest, mlflowUrl }) => {
+test('comparing the four GridSearchCV children: only C and kernel differ, the best mean_test_score is marked, and single-value metrics are bar charts', async ({
+  page,
+  manifest,
+  mlflowUrl,
+}) => {
   const { experimentId, parentId, children } = grid(manifest);
   const ids = children.map((child) => child.run_id);
   await page.goto(`/compare?runs=${ids.join(',')}&onlyDifferences=true`);
@@ -69,7 +73,9 @@ test('comparing the four GridSearchCV children: only C and kernel differ, the be
   // The best score, per MLflow, is marked in its run's column (ties: every one of them).
   const scores = await scoresFromServer(mlflowUrl, experimentId, parentId);
   const best = Math.max(...scores.values());
-  const row = section(page, 'Metrics').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'mean_test_score', exact: true }) });
+  const row = section(page, 'Metrics')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'mean_test_score', exact: true }) });
   const cells = cellsOfRow(row);
   await expect(cells).toHaveCount(4);
   for (const [i, id] of ids.entries()) {
@@ -90,7 +96,10 @@ test('comparing the four GridSearchCV children: only C and kernel differ, the be
   await expect(page.getByRole('figure', { name: /^Chart of mean_test_score/ })).toHaveCount(0);
 });
 
-test('parallel coordinates draw the four children, a brush narrows them and the table alike, and the scatter has 4 points', async ({ page, manifest }) => {
+test('parallel coordinates draw the four children, a brush narrows them and the table alike, and the scatter has 4 points', async ({
+  page,
+  manifest,
+}) => {
   const { children } = grid(manifest);
   await page.goto(`/compare?runs=${children.map((c) => c.run_id).join(',')}`);
   await waitUntilReady(page);
@@ -114,7 +123,10 @@ test('parallel coordinates draw the four children, a brush narrows them and the 
   await expect(scatter.locator('circle[data-run-id]')).toHaveCount(4);
 });
 
-test('a reload of the compare URL restores every choice: only differences, plots, axes, log scale, colour, direction and brush', async ({ page, manifest }) => {
+test('a reload of the compare URL restores every choice: only differences, plots, axes, log scale, colour, direction and brush', async ({
+  page,
+  manifest,
+}) => {
   const { children } = grid(manifest);
   await page.goto(`/compare?runs=${children.map((c) => c.run_id).join(',')}`);
   await waitUntilReady(page);
@@ -127,7 +139,10 @@ test('a reload of the compare URL restores every choice: only differences, plots
   await plots.getByRole('checkbox', { name: 'Box plot' }).check();
   await plots.getByRole('checkbox', { name: 'Heatmap' }).check();
   await page.getByRole('region', { name: 'Scatter' }).getByRole('combobox', { name: 'x' }).selectOption('params.kernel');
-  await page.getByRole('region', { name: 'Parallel coordinates' }).getByRole('combobox', { name: 'Colour by' }).selectOption('std_test_score');
+  await page
+    .getByRole('region', { name: 'Parallel coordinates' })
+    .getByRole('combobox', { name: 'Colour by' })
+    .selectOption('std_test_score');
   const parallelPanel = page.getByRole('region', { name: 'Parallel coordinates' });
   await parallelPanel.getByText('Axes (3)').click();
   await parallelPanel.getByRole('checkbox', { name: 'C on a log scale' }).check();
@@ -155,7 +170,11 @@ test('a reload of the compare URL restores every choice: only differences, plots
   await expect(page.getByRole('status').filter({ hasText: `Showing ${selectedBefore} of 4 runs` })).toBeVisible();
 });
 
-test("the parent's Sweep tab: a 2 × 2 heatmap of the children's scores, the best child ranked first and linked, and Compare these", async ({ page, manifest, mlflowUrl }) => {
+test("the parent's Sweep tab: a 2 × 2 heatmap of the children's scores, the best child ranked first and linked, and Compare these", async ({
+  page,
+  manifest,
+  mlflowUrl,
+}) => {
   const { experimentId, parentId, children } = grid(manifest);
   await page.goto(`/experiments/${experimentId}/runs/${parentId}`);
   await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Sweep' }).click();
@@ -188,12 +207,20 @@ test("the parent's Sweep tab: a 2 × 2 heatmap of the children's scores, the bes
   await expect(page.getByRole('list', { name: 'Compared runs' }).getByRole('listitem')).toHaveCount(3);
 });
 
-test('a compare link can name its runs by a query: the best 2 runs of an experiment by accuracy, as MLflow orders them', async ({ page, manifest, mlflowUrl }) => {
+test('a compare link can name its runs by a query: the best 2 runs of an experiment by accuracy, as MLflow orders them', async ({
+  page,
+  manifest,
+  mlflowUrl,
+}) => {
   const max = scenario(manifest, 'compare_max_depth');
   const response = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ experiment_ids: [max.experiment_id], order_by: ['metrics.`accuracy` DESC', 'attributes.start_time DESC'], max_results: 2 }),
+    body: JSON.stringify({
+      experiment_ids: [max.experiment_id],
+      order_by: ['metrics.`accuracy` DESC', 'attributes.start_time DESC'],
+      max_results: 2,
+    }),
   });
   const top = ((await response.json()) as { runs: { info: { run_name: string } }[] }).runs.map((run) => run.info.run_name);
 

@@ -25,12 +25,19 @@ const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const textColor = (page: Page) => page.evaluate(() => getComputedStyle(document.body).color);
 
-test('a four-run comparison gives each run its own colour, the same in the run list and in the chart', async ({ page, manifest, mlflowUrl }) => {
+test('a four-run comparison gives each run its own colour, the same in the run list and in the chart', async ({
+  page,
+  manifest,
+  mlflowUrl,
+}) => {
   const runIds = await sweepRuns(mlflowUrl, manifest, 4);
   await page.goto(`/compare?runs=${runIds.join(',')}`);
   await waitUntilReady(page);
 
-  const swatches = await page.getByRole('list', { name: 'Compared runs' }).locator('.swatch').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+  const swatches = await page
+    .getByRole('list', { name: 'Compared runs' })
+    .locator('.swatch')
+    .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
   expect(swatches).toHaveLength(4);
   expect(new Set(swatches).size).toBe(4);
 

@@ -18,9 +18,13 @@ const experimentId = (manifest: Manifest, name: string) => Object.values(manifes
 
 /** `runlens sign`, as an operator runs it, with the secret from the environment. */
 async function sign(runlens: RunlensServer, view: string, experiments: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bin/runlens.js'), 'sign', view, '--experiments', experiments, '--url', runlens.url], {
-    env: { ...process.env, RUNLENS_EMBED_SECRET: SECRET },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [path.join(REPO_ROOT, 'bin/runlens.js'), 'sign', view, '--experiments', experiments, '--url', runlens.url],
+    {
+      env: { ...process.env, RUNLENS_EMBED_SECRET: SECRET },
+    },
+  );
   return stdout.trim();
 }
 
@@ -34,7 +38,11 @@ function tamper(link: string, edit: (scope: { experiments: string[] }) => void):
 }
 
 /** An API request as the framed page sends it under the link (src/api/client.ts buildUrl). */
-async function apiUnder(runlens: RunlensServer, link: string, apiPath: string): Promise<{ status: number; body: { error_code?: string; message?: string } }> {
+async function apiUnder(
+  runlens: RunlensServer,
+  link: string,
+  apiPath: string,
+): Promise<{ status: number; body: { error_code?: string; message?: string } }> {
   const params = new URL(link).searchParams;
   const url = new URL(`${runlens.url}/mlflow/api/2.0/mlflow/${apiPath}`);
   url.searchParams.set('runlens_scope', params.get('scope')!);
@@ -84,7 +92,9 @@ test.describe('signed embed links, runlens serve --embed-secret', () => {
     expect(refused.body.error_code).toBe('RUNLENS_EMBED_REFUSED');
     expect(refused.body.message).toContain(`cannot read experiment ${other}`);
     // And the experiment list under it holds the named experiment alone.
-    const list = await fetch(`${runlens.url}/mlflow/api/2.0/mlflow/experiments/search?max_results=100&runlens_scope=${new URL(link).searchParams.get('scope')}&runlens_sig=${new URL(link).searchParams.get('sig')}`);
+    const list = await fetch(
+      `${runlens.url}/mlflow/api/2.0/mlflow/experiments/search?max_results=100&runlens_scope=${new URL(link).searchParams.get('scope')}&runlens_sig=${new URL(link).searchParams.get('sig')}`,
+    );
     const names = ((await list.json()) as { experiments: { experiment_id: string }[] }).experiments.map((e) => e.experiment_id);
     expect(names).toEqual([quickstart]);
   });
@@ -94,7 +104,17 @@ test.describe('signed embed links, runlens serve --embed-secret', () => {
     const runs = sweep.runs as Record<string, string>;
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(REPO_ROOT, 'bin/runlens.js'), 'sign', `/compare?runs=${runs.max_depth_2},${runs.max_depth_8}`, '--experiments', sweep.experiment_id, '--runs', `${runs.max_depth_2},${runs.max_depth_8}`, '--url', runlens.url],
+      [
+        path.join(REPO_ROOT, 'bin/runlens.js'),
+        'sign',
+        `/compare?runs=${runs.max_depth_2},${runs.max_depth_8}`,
+        '--experiments',
+        sweep.experiment_id,
+        '--runs',
+        `${runs.max_depth_2},${runs.max_depth_8}`,
+        '--url',
+        runlens.url,
+      ],
       { env: { ...process.env, RUNLENS_EMBED_SECRET: SECRET } },
     );
     const link = stdout.trim();
@@ -105,7 +125,9 @@ test.describe('signed embed links, runlens serve --embed-secret', () => {
     await expect(frame.getByRole('list', { name: 'Compared runs' }).getByRole('link')).toHaveText(['max_depth=2', 'max_depth=8']);
     await expect(frame.getByRole('alert')).toHaveCount(0);
 
-    const other = Object.entries(runs).find(([name]) => name !== 'max_depth_2' && name !== 'max_depth_8' && name.startsWith('max_depth_'))![1];
+    const other = Object.entries(runs).find(
+      ([name]) => name !== 'max_depth_2' && name !== 'max_depth_8' && name.startsWith('max_depth_'),
+    )![1];
     const refused = await apiUnder(runlens, link, `runs/get?run_id=${other}`);
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain(`cannot read run ${other}`);
@@ -116,13 +138,19 @@ test.describe('signed embed links, runlens serve --embed-secret', () => {
     await page.goto(`${runlens.url}/experiments/${quickstart}`);
     await page.getByRole('button', { name: 'Embed' }).click();
     const dialog = page.getByRole('dialog', { name: 'Embed this view' });
-    await expect(dialog.getByRole('textbox', { name: 'Embed snippet' })).toHaveValue(new RegExp(`src="${runlens.url}/experiments/${quickstart}\\?embed=true"`));
+    await expect(dialog.getByRole('textbox', { name: 'Embed snippet' })).toHaveValue(
+      new RegExp(`src="${runlens.url}/experiments/${quickstart}\\?embed=true"`),
+    );
     const command = await dialog.getByRole('textbox', { name: 'Scoped link command' }).inputValue();
     expect(command).toMatch(/^runlens sign '/);
     // As an operator pastes it into a shell, with `runlens` being this checkout's.
-    const { stdout } = await promisify(execFile)('sh', ['-c', command.replace(/^runlens /, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin/runlens.js')}" `)], {
-      env: { ...process.env, RUNLENS_EMBED_SECRET: SECRET },
-    });
+    const { stdout } = await promisify(execFile)(
+      'sh',
+      ['-c', command.replace(/^runlens /, `"${process.execPath}" "${path.join(REPO_ROOT, 'bin/runlens.js')}" `)],
+      {
+        env: { ...process.env, RUNLENS_EMBED_SECRET: SECRET },
+      },
+    );
     const link = stdout.trim();
     expect(new URL(link).searchParams.get('sig')).toMatch(/^[\w-]{43}$/);
     portal.frame(link);
@@ -170,7 +198,10 @@ test.describe('signed embed links, runlens serve --embed-secret', () => {
 
 test('with --require-signed-embeds another site’s frame shows only signed links', async ({ page, manifest, mlflowUrl }) => {
   const portal = await startPortal();
-  const runlens = await startRunlens(mlflowUrl, { args: ['--frame-ancestors', portal.origin, '--require-signed-embeds'], env: { RUNLENS_EMBED_SECRET: SECRET } });
+  const runlens = await startRunlens(mlflowUrl, {
+    args: ['--frame-ancestors', portal.origin, '--require-signed-embeds'],
+    env: { RUNLENS_EMBED_SECRET: SECRET },
+  });
   try {
     const quickstart = experimentId(manifest, 'quickstart');
     portal.frame(`${runlens.url}/experiments/${quickstart}?embed=true`);

@@ -33,7 +33,10 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
     await portal?.close();
   });
 
-  test('frames the compare view without the header, sizes the frame from its height message, and theme and highlight messages change the view', async ({ page, manifest }) => {
+  test('frames the compare view without the header, sizes the frame from its height message, and theme and highlight messages change the view', async ({
+    page,
+    manifest,
+  }) => {
     portal.frame(compareSrc(runlens, manifest), { runlensOrigin: runlens.url, height: 150 });
     await page.goto(portal.origin);
     const frame = page.frameLocator('#runlens');
@@ -44,23 +47,39 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __readyEvents?: number }).__readyEvents ?? 0)).toBeGreaterThan(0);
     const heights = async () =>
       page.evaluate(() =>
-        (window as unknown as { __messages: { origin: string; data: { type?: string; height?: number; frameId?: string } }[] }).__messages.filter((m) => m.data.type === 'height'),
+        (
+          window as unknown as { __messages: { origin: string; data: { type?: string; height?: number; frameId?: string } }[] }
+        ).__messages.filter((m) => m.data.type === 'height'),
       );
     await expect.poll(async () => (await heights()).length).toBeGreaterThan(0);
     const last = (await heights()).at(-1)!;
     expect(last.origin).toBe(runlens.url);
     expect(last.data.frameId).toBe('cmp');
     expect(last.data.height).toBeGreaterThan(300);
-    await expect.poll(async () => Math.round((await page.locator('#runlens').boundingBox())!.height)).toBe((await heights()).at(-1)!.data.height);
+    await expect
+      .poll(async () => Math.round((await page.locator('#runlens').boundingBox())!.height))
+      .toBe((await heights()).at(-1)!.data.height);
 
-    await page.evaluate(() => (window as unknown as { RunlensEmbed: { setTheme(f: Element, t: string): void } }).RunlensEmbed.setTheme(document.getElementById('runlens')!, 'dark'));
+    await page.evaluate(() =>
+      (window as unknown as { RunlensEmbed: { setTheme(f: Element, t: string): void } }).RunlensEmbed.setTheme(
+        document.getElementById('runlens')!,
+        'dark',
+      ),
+    );
     await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
 
     // The portal highlights a run: its line in the parallel coordinates is drawn thick.
     const runId = (scenario(manifest, 'compare_max_depth').runs as Record<string, string>).max_depth_8!;
     const line = frame.locator(`path.parallel-coordinates__line[data-run-id="${runId}"]`);
     await expect(line).toHaveCSS('stroke-width', /^(1|1\.5|2)px$/);
-    await page.evaluate((id) => (window as unknown as { RunlensEmbed: { highlightRun(f: Element, r: string): void } }).RunlensEmbed.highlightRun(document.getElementById('runlens')!, id), runId);
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { RunlensEmbed: { highlightRun(f: Element, r: string): void } }).RunlensEmbed.highlightRun(
+          document.getElementById('runlens')!,
+          id,
+        ),
+      runId,
+    );
     await expect(line).toHaveCSS('stroke-width', '4px');
   });
 
@@ -77,7 +96,11 @@ test.describe('a portal on another origin, listed in --frame-ancestors', () => {
     // Another in-app link from there: still in embed mode.
     await frame.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Metrics' }).click();
     await expect.poll(async () => new URL((await runlensFrame(page)).url()).searchParams.get('embed')).toBe('true');
-    const clicks = await page.evaluate(() => (window as unknown as { __messages: { data: { type?: string; runId?: string } }[] }).__messages.filter((m) => m.data.type === 'run-click'));
+    const clicks = await page.evaluate(() =>
+      (window as unknown as { __messages: { data: { type?: string; runId?: string } }[] }).__messages.filter(
+        (m) => m.data.type === 'run-click',
+      ),
+    );
     expect(clicks.map((c) => c.data.runId)).toContain(scenario(manifest, 'compare_max_depth').runs.max_depth_2);
   });
 

@@ -236,7 +236,10 @@ async function openAtStart(context: BrowserContext, mlflowUrl: string, view: Vie
   // Setup, not what is tested: ten `runlens serve` and ten pages start at once on two cores.
   await waitUntilReady(page, { timeout: 30_000 });
   // The walk starts from a working page: a failure here is the setup's, said as such.
-  await expect(page.locator('html'), `${view.name}: the start page ${view.start(ids)} loaded without errors`).toHaveAttribute('data-runlens-errors', '0');
+  await expect(page.locator('html'), `${view.name}: the start page ${view.start(ids)} loaded without errors`).toHaveAttribute(
+    'data-runlens-errors',
+    '0',
+  );
   return {
     page,
     link: server.link,
@@ -265,7 +268,10 @@ async function walk(context: BrowserContext, mlflowUrl: string, ids: Ids, view: 
     await waitUntilReady(page);
     await expect(page.locator('html')).toHaveAttribute('data-runlens-errors', /^[1-9]/);
     const times = beforeShown.map((r) => r.at);
-    fault.retries?.(waitsPerQuery(beforeShown), `${view.name} asked at ${beforeShown.map((r) => `+${r.at - times[0]!} ms ${r.method} ${r.url} ${r.body}`).join(', ')}`);
+    fault.retries?.(
+      waitsPerQuery(beforeShown),
+      `${view.name} asked at ${beforeShown.map((r) => `+${r.at - times[0]!} ms ${r.method} ${r.url} ${r.body}`).join(', ')}`,
+    );
 
     await link.clear();
     if (fault.recovery === 'with Retry') {
@@ -286,14 +292,21 @@ async function walk(context: BrowserContext, mlflowUrl: string, ids: Ids, view: 
 }
 
 for (const fault of FAULTS) {
-  const recovery = fault.recovery === 'by itself' ? 'recovers by itself when it clears' : 'recovers with the panel’s Retry once it clears (the user must act)';
+  const recovery =
+    fault.recovery === 'by itself'
+      ? 'recovers by itself when it clears'
+      : 'recovers with the panel’s Retry once it clears (the user must act)';
   test(`${fault.kind}: each view says “${fault.title}” in its own panel and ${recovery}`, async ({ context, mlflowUrl, manifest }) => {
     const ids = quickstartIds(manifest);
     await Promise.all(VIEWS.map((view) => test.step(view.name, () => walk(context, mlflowUrl, ids, view, fault))));
   });
 }
 
-test('hang: each view shows its loading state in its own panel and fills in, without a reload, when the server answers', async ({ context, mlflowUrl, manifest }) => {
+test('hang: each view shows its loading state in its own panel and fills in, without a reload, when the server answers', async ({
+  context,
+  mlflowUrl,
+  manifest,
+}) => {
   const ids = quickstartIds(manifest);
   await Promise.all(
     VIEWS.map((view) =>

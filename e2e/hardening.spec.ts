@@ -32,7 +32,11 @@ function abortedPost(url: string): Promise<void> {
   });
 }
 
-test('a POST cut off by a connection reset ends that request only; the server keeps serving the page', async ({ page, baseURL, manifest }) => {
+test('a POST cut off by a connection reset ends that request only; the server keeps serving the page', async ({
+  page,
+  baseURL,
+  manifest,
+}) => {
   for (let i = 0; i < 5; i++) await abortedPost(baseURL!);
   const quickstart = scenario(manifest, 'quickstart');
   await page.goto(`/experiments/${quickstart.experiment_id}`);

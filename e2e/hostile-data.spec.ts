@@ -56,8 +56,12 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 function shownValues(run: HostileRun): { columnId: string; value: string }[] {
   const short = (value: string) => value.length <= 120; // longer ones are truncated in cells (checked apart)
   return [
-    ...Object.entries(run.params).filter(([, v]) => short(v)).map(([k, v]) => ({ columnId: `params.${k}`, value: v })),
-    ...Object.entries(run.tags).filter(([k, v]) => !k.startsWith('mlflow.') && short(v)).map(([k, v]) => ({ columnId: `tags.${k}`, value: v })),
+    ...Object.entries(run.params)
+      .filter(([, v]) => short(v))
+      .map(([k, v]) => ({ columnId: `params.${k}`, value: v })),
+    ...Object.entries(run.tags)
+      .filter(([k, v]) => !k.startsWith('mlflow.') && short(v))
+      .map(([k, v]) => ({ columnId: `tags.${k}`, value: v })),
   ];
 }
 
@@ -83,14 +87,23 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await expectInert(page, pageProblems);
   });
 
-  test('run table: names, params, tags, odd keys and bad metrics in their cells; the title', async ({ page, manifest, mlflowUrl, pageProblems }) => {
+  test('run table: names, params, tags, odd keys and bad metrics in their cells; the title', async ({
+    page,
+    manifest,
+    mlflowUrl,
+    pageProblems,
+  }) => {
     const hostile = hostileOf(manifest);
     const { hostile_a: a, hostile_b: b } = hostile.hostile_runs;
     const values = shownValues(a);
     const runs = new RunTablePage(page);
     // The hostile columns pinned, so all of them are drawn at once.
-    const oddKeyColumns = (['params', 'metrics', 'tags'] as const).flatMap((kind) => hostile.odd_keys.accepted[kind].map((key) => `${kind}.${key}`));
-    const pinned = [...new Set([...values.map((v) => v.columnId), 'metrics.nan_metric', 'metrics.pos_inf', 'metrics.neg_inf', ...oddKeyColumns])];
+    const oddKeyColumns = (['params', 'metrics', 'tags'] as const).flatMap((kind) =>
+      hostile.odd_keys.accepted[kind].map((key) => `${kind}.${key}`),
+    );
+    const pinned = [
+      ...new Set([...values.map((v) => v.columnId), 'metrics.nan_metric', 'metrics.pos_inf', 'metrics.neg_inf', ...oddKeyColumns]),
+    ];
     await runs.goto(hostile.experiment_id, `?pin=${encodeURIComponent(pinned.join(','))}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostile.experiment_name);
     await expect(page).toHaveTitle(titleOf(mlflowUrl, hostile.experiment_name, 'Experiment'));
@@ -110,15 +123,25 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await expectInert(page, pageProblems);
   });
 
-  test('run table: the 6,000-character param and the longest tag open whole in the full-text dialog', async ({ page, manifest, pageProblems }) => {
+  test('run table: the 6,000-character param and the longest tag open whole in the full-text dialog', async ({
+    page,
+    manifest,
+    pageProblems,
+  }) => {
     const hostile = hostileOf(manifest);
     const a = hostile.hostile_runs.hostile_a;
     const runs = new RunTablePage(page);
     const { param, tag } = hostile.long_values;
     expect(param.stored).toBe(6000);
     await runs.goto(hostile.experiment_id, `?pin=${encodeURIComponent(`params.${param.key},tags.${tag.key}`)}`);
-    for (const [key, value] of [[param.key, a.params[param.key]!], [tag.key, a.tags[tag.key]!]] as const) {
-      await runs.row(a.name).getByRole('button', { name: `Show all of ${key} (${value.length.toLocaleString('en-US')} characters)` }).click();
+    for (const [key, value] of [
+      [param.key, a.params[param.key]!],
+      [tag.key, a.tags[tag.key]!],
+    ] as const) {
+      await runs
+        .row(a.name)
+        .getByRole('button', { name: `Show all of ${key} (${value.length.toLocaleString('en-US')} characters)` })
+        .click();
       const dialog = page.getByRole('dialog', { name: key });
       await expect(dialog.locator('pre')).toHaveText(value, { useInnerText: false });
       await dialog.getByRole('button', { name: 'Close' }).click();
@@ -142,7 +165,8 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     const defused = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
     for (const run of [a, b]) {
       for (const [key, value] of Object.entries(run.params)) expect.soft(rowOf(run)[col(`params.${key}`)], key).toBe(defused(value));
-      for (const [key, value] of Object.entries(run.tags).filter(([k]) => !k.startsWith('mlflow.'))) expect.soft(rowOf(run)[col(`tags.${key}`)], key).toBe(defused(value));
+      for (const [key, value] of Object.entries(run.tags).filter(([k]) => !k.startsWith('mlflow.')))
+        expect.soft(rowOf(run)[col(`tags.${key}`)], key).toBe(defused(value));
     }
     for (const key of Object.keys(hostile.formulas)) expect(rowOf(a)[col(`params.${key}`)]!.startsWith("'")).toBe(true);
     expect(rowOf(a)[col('metrics.nan_metric')]).toBe('NaN');
@@ -150,23 +174,46 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await expectInert(page, pageProblems);
   });
 
-  test('run page overview: heading, breadcrumb, title, params, tags, source, description, dataset, model', async ({ page, manifest, mlflowUrl, pageProblems }) => {
+  test('run page overview: heading, breadcrumb, title, params, tags, source, description, dataset, model', async ({
+    page,
+    manifest,
+    mlflowUrl,
+    pageProblems,
+  }) => {
     const hostile = hostileOf(manifest);
     const a = hostile.hostile_runs.hostile_a;
     const run = new RunPageObject(page);
     await run.goto(hostile.experiment_id, hostile.runs.hostile_a);
     await expect(run.heading().getByText(a.name, { exact: true })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: hostile.experiment_name, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: hostile.experiment_name, exact: true }),
+    ).toBeVisible();
     await expect(page).toHaveTitle(titleOf(mlflowUrl, a.name, 'Run'));
     expect(await page.evaluate(() => document.head.querySelector('title')?.childElementCount)).toBe(0);
 
     const params = run.section('Parameters');
     for (const [key, value] of Object.entries(a.params).filter(([, v]) => v.length <= 500)) {
-      await expect.soft(params.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key, exact: true }) }).getByRole('cell'), key).toHaveText(value);
+      await expect
+        .soft(
+          params
+            .getByRole('row')
+            .filter({ has: page.getByRole('rowheader', { name: key, exact: true }) })
+            .getByRole('cell'),
+          key,
+        )
+        .toHaveText(value);
     }
     const tags = run.section('Tags');
     for (const [key, value] of Object.entries(a.tags).filter(([k, v]) => !k.startsWith('mlflow.') && v.length <= 500)) {
-      await expect.soft(tags.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key, exact: true }) }).getByRole('cell'), key).toHaveText(value);
+      await expect
+        .soft(
+          tags
+            .getByRole('row')
+            .filter({ has: page.getByRole('rowheader', { name: key, exact: true }) })
+            .getByRole('cell'),
+          key,
+        )
+        .toHaveText(value);
     }
     // Link-shaped values, in user tags and in the tags MLflow's UI links, are plain text.
     for (const value of Object.values(hostile.links)) await expect(tags.getByText(value.trim())).toBeVisible();
@@ -191,7 +238,12 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await expect(details.getByRole('link', { name: hostile.logged_models[0]!.name, exact: true })).toBeVisible();
 
     const metrics = run.section('Metrics');
-    const latest = (key: string) => metrics.getByRole('row').filter({ has: page.getByRole('rowheader', { name: key, exact: true }) }).getByRole('cell').first();
+    const latest = (key: string) =>
+      metrics
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: key, exact: true }) })
+        .getByRole('cell')
+        .first();
     await expect(latest('nan_metric')).toHaveText('NaN');
     await expect(latest('pos_inf')).toHaveText('∞');
     await expect(latest('neg_inf')).toHaveText('-∞');
@@ -215,7 +267,12 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await expectInert(page, pageProblems);
   });
 
-  test('compare view of the two hostile runs: run list, table, chart legend and hover readout', async ({ page, manifest, mlflowUrl, pageProblems }) => {
+  test('compare view of the two hostile runs: run list, table, chart legend and hover readout', async ({
+    page,
+    manifest,
+    mlflowUrl,
+    pageProblems,
+  }) => {
     const hostile = hostileOf(manifest);
     const { hostile_a: a, hostile_b: b } = hostile.hostile_runs;
     await page.goto(`/compare?runs=${hostile.runs.hostile_a},${hostile.runs.hostile_b}`);
@@ -247,13 +304,22 @@ test.describe('hostile data is shown as text and runs nothing', () => {
     await run.goto(hostile.experiment_id, hostile.runs.big_steps, '/metrics');
     for (const [key, step] of Object.entries(hostile.big_steps)) {
       const readout = await hoverReadout(page, await run.drawnChart(key));
-      expect.soft(readout.map((row) => row.x), key).toEqual([BigInt(step).toLocaleString('en-US')]);
+      expect
+        .soft(
+          readout.map((row) => row.x),
+          key,
+        )
+        .toEqual([BigInt(step).toLocaleString('en-US')]);
     }
     await page.mouse.move(0, 0);
     await expectInert(page, pageProblems);
   });
 
-  test('times logged in nanoseconds: run page, time axis and run table render without throwing', async ({ page, manifest, pageProblems }) => {
+  test('times logged in nanoseconds: run page, time axis and run table render without throwing', async ({
+    page,
+    manifest,
+    pageProblems,
+  }) => {
     const hostile = hostileOf(manifest);
     const run = new RunPageObject(page);
     await run.goto(hostile.experiment_id, hostile.runs.nanosecond_times);
@@ -281,7 +347,11 @@ test.describe('hostile artifacts', () => {
     return { hostile, artifacts };
   };
 
-  test('a file named with a payload is listed, previewed and downloadable under its literal name', async ({ page, manifest, pageProblems }) => {
+  test('a file named with a payload is listed, previewed and downloadable under its literal name', async ({
+    page,
+    manifest,
+    pageProblems,
+  }) => {
     const { hostile, artifacts } = await open(page, manifest);
     const name = hostile.artifacts.hostile_name;
     await artifacts.open(name);
@@ -293,7 +363,10 @@ test.describe('hostile artifacts', () => {
 
   test('names with a colon and a bare percent sign are previewed and downloadable', async ({ page, manifest, pageProblems }) => {
     const { hostile, artifacts } = await open(page, manifest);
-    for (const [name, content] of [[hostile.artifacts.colon_name, 'a root name with a colon'], [hostile.artifacts.percent_name, 'a name with a bare percent sign']] as const) {
+    for (const [name, content] of [
+      [hostile.artifacts.colon_name, 'a root name with a colon'],
+      [hostile.artifacts.percent_name, 'a name with a bare percent sign'],
+    ] as const) {
       await artifacts.open(name);
       await expect.soft(artifacts.detail.getByText(content), name).toBeVisible();
       const href = await artifacts.detail.getByRole('link', { name: 'Download', exact: true }).getAttribute('href');
@@ -313,7 +386,9 @@ test.describe('hostile artifacts', () => {
       await expect(artifacts.tree.getByRole('link', { name: baseName(path), exact: true })).toBeVisible();
       await artifacts.open(baseName(path));
       const image = artifacts.detail.getByRole('img', { name: baseName(path) });
-      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: `preview of ${path}` }).toBe(32);
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: `preview of ${path}` })
+        .toBe(32);
       const href = await artifacts.detail.getByRole('link', { name: 'Download', exact: true }).getAttribute('href');
       const response = await page.request.get(href!);
       expect.soft(response.status(), `download of ${path}`).toBe(200);
@@ -322,7 +397,11 @@ test.describe('hostile artifacts', () => {
     await expectInert(page, pageProblems);
   });
 
-  test('a JSON file nested 5,000 levels deep: the preview panel copes, the page keeps working', async ({ page, manifest, pageProblems }) => {
+  test('a JSON file nested 5,000 levels deep: the preview panel copes, the page keeps working', async ({
+    page,
+    manifest,
+    pageProblems,
+  }) => {
     const { hostile, artifacts } = await open(page, manifest, hostilePath(manifest, 'deep_json'));
     await expectPanelCopes(page, artifacts, hostile.artifacts.deep_json);
     await artifacts.open(hostile.artifacts.svg);
@@ -362,11 +441,18 @@ test.describe('hostile artifacts', () => {
     await expectInert(page, own);
   });
 
-  test('a logged model with a payload for a name is listed as text, its MLmodel shown as text', async ({ page, manifest, pageProblems }) => {
+  test('a logged model with a payload for a name is listed as text, its MLmodel shown as text', async ({
+    page,
+    manifest,
+    pageProblems,
+  }) => {
     const { hostile, artifacts } = await open(page, manifest);
     const model = hostile.logged_models[0]!;
     await artifacts.open(model.name);
-    await expect(artifacts.tree.getByRole('link', { name: model.name, exact: true })).toHaveAttribute('href', new RegExp(`model=${model.model_id}`));
+    await expect(artifacts.tree.getByRole('link', { name: model.name, exact: true })).toHaveAttribute(
+      'href',
+      new RegExp(`model=${model.model_id}`),
+    );
     await expect(artifacts.detail.getByText(/window.__pwned='mlmodel-loader'/).first()).toBeVisible();
     await expectInert(page, pageProblems);
   });

@@ -52,7 +52,10 @@ function sample(page: Page): Promise<{ state: string | undefined; cards: CardSta
 
 test.use({ viewport: VIEWPORT });
 
-test('render mode: when the page says ready, every chart card on the whole page is drawn and the controls are hidden', async ({ page, manifest }) => {
+test('render mode: when the page says ready, every chart card on the whole page is drawn and the controls are hidden', async ({
+  page,
+  manifest,
+}) => {
   await page.goto(compareUrl(manifest, '&render=1'));
   await expect(page.locator('html')).toHaveAttribute('data-runlens-state', 'ready', { timeout: 60_000 });
   await expect(page.locator('html')).toHaveClass(/runlens-render/);

@@ -42,7 +42,11 @@ function pngText(file: string): Record<string, string> {
 test.describe('runlens report', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('a three-section spec gives a PDF with the title, each caption and each view’s live link on its page, and one PNG per view carrying its provenance', async ({ manifest, baseURL, mlflowUrl }, testInfo) => {
+  test('a three-section spec gives a PDF with the title, each caption and each view’s live link on its page, and one PNG per view carrying its provenance', async ({
+    manifest,
+    baseURL,
+    mlflowUrl,
+  }, testInfo) => {
     const quickstart = byName(manifest, 'quickstart');
     const runId = quickstart.runs.quickstart as string;
     const title = 'Weekly <b>report</b> & "notes"';
@@ -105,10 +109,15 @@ test.describe('runlens report', () => {
     expect(pngText(path.join(pngDir, pngs[2]!))['Runlens Run Ids']).toBe(runId);
   });
 
-  test('with the spec’s tracking_uri and no --url it serves Runlens itself, and --png-dir alone writes only PNGs', async ({ mlflowUrl }, testInfo) => {
+  test('with the spec’s tracking_uri and no --url it serves Runlens itself, and --png-dir alone writes only PNGs', async ({
+    mlflowUrl,
+  }, testInfo) => {
     const dir = testInfo.outputPath();
     const specFile = path.join(dir, 'report.yaml');
-    writeFileSync(specFile, `title: Served\ntracking_uri: ${JSON.stringify(mlflowUrl)}\nsections:\n  - view: /\n    caption: Experiments\n    height: 600\n`);
+    writeFileSync(
+      specFile,
+      `title: Served\ntracking_uri: ${JSON.stringify(mlflowUrl)}\nsections:\n  - view: /\n    caption: Experiments\n    height: 600\n`,
+    );
     const pngDir = path.join(dir, 'pngs');
     const result = await runlensReport([specFile, '--png-dir', pngDir]);
     expect(result.stderr).toBe('');

@@ -12,8 +12,14 @@ test('the quickstart run: overview, source with its commit link, params, metrics
   await run.goto(quickstart.experiment_id, runOf(manifest, 'quickstart', 'quickstart'));
   await expect(run.heading()).toContainText('quickstart');
   await expect(run.heading()).toContainText('Finished');
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'quickstart' })).toHaveAttribute('href', `/experiments/${quickstart.experiment_id}`);
-  await expect(page.getByRole('link', { name: '9ea8b5e1ab' })).toHaveAttribute('href', 'https://github.com/mlflow/mlflow/commit/9ea8b5e1ab3c5f1a2a8f5b6a8b3f0c9d7e6a5b4c');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'quickstart' })).toHaveAttribute(
+    'href',
+    `/experiments/${quickstart.experiment_id}`,
+  );
+  await expect(page.getByRole('link', { name: '9ea8b5e1ab' })).toHaveAttribute(
+    'href',
+    'https://github.com/mlflow/mlflow/commit/9ea8b5e1ab3c5f1a2a8f5b6a8b3f0c9d7e6a5b4c',
+  );
   await expect(page.getByText('entry point main')).toBeVisible();
   await expect(run.section('Parameters').getByRole('row', { name: /param1/ })).toBeVisible();
   // foo was logged 3 times: latest, min, max and the step count come from its full history.
@@ -47,8 +53,20 @@ test('bad data renders: NaN metrics, a hostile name and a note with HTML and a s
   const run = new RunPageObject(page);
   await run.goto(edge.experiment_id, runOf(manifest, 'edge cases <b>bold</b> & "quotes" 汉字', 'hostile'));
   await expect(run.heading()).toContainText('<img src=x onerror=alert(1)>');
-  await expect(run.section('Metrics').getByRole('row', { name: /nan_metric/ }).getByRole('cell').first()).toHaveText('NaN');
-  await expect(run.section('Metrics').getByRole('row', { name: /pos_inf/ }).getByRole('cell').first()).toHaveText('∞');
+  await expect(
+    run
+      .section('Metrics')
+      .getByRole('row', { name: /nan_metric/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('NaN');
+  await expect(
+    run
+      .section('Metrics')
+      .getByRole('row', { name: /pos_inf/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('∞');
   const description = run.section('Description');
   await expect(description.locator('strong')).toHaveText('notes');
   await expect(page.locator('main img, main script')).toHaveCount(0);

@@ -23,7 +23,14 @@ test('the column chooser hides, pins, finds columns and shows system tags on req
   await expect.poll(() => runs.headers().then((h) => h.slice(0, 2))).toEqual(['Run name', 'accuracy']);
 
   await chooser.getByRole('checkbox', { name: 'System tags (mlflow.*)' }).check();
-  await expect.poll(async () => runs.scrollToColumn('mlflow.user').then(() => true, () => false)).toBe(true);
+  await expect
+    .poll(async () =>
+      runs.scrollToColumn('mlflow.user').then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
   expect(new URL(page.url()).searchParams.get('systemTags')).toBe('true');
 });
 
@@ -120,7 +127,9 @@ test('a 6,000-character param is cut in its cell and shown whole, with Copy, on 
   await expect(dialog).toBeVisible();
   const full = await dialog.locator('pre').innerText();
   // The value the scenario logs: markers of their own offset, every 11 characters.
-  const logged = Array.from({ length: Math.ceil(6000 / 11) }, (_, i) => `[${String(i * 11).padStart(4, '0')}]-----`).join('').slice(0, 6000);
+  const logged = Array.from({ length: Math.ceil(6000 / 11) }, (_, i) => `[${String(i * 11).padStart(4, '0')}]-----`)
+    .join('')
+    .slice(0, 6000);
   expect(full).toBe(logged);
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog).toContainText('Copied.');
@@ -152,7 +161,9 @@ test('runs of several experiments in one table, with an Experiment column', asyn
   expect([...(await runs.names())].sort()).toEqual(['max_depth=2', 'max_depth=4', 'max_depth=8', 'quickstart']);
   expect(await runs.cell('quickstart', 'Experiment')).toBe('quickstart');
   expect(await runs.cell('max_depth=4', 'Experiment')).toBe('compare_max_depth');
-  expect(new URL(page.url()).searchParams.get('experiments')?.split(',').sort()).toEqual([max.experiment_id, quickstart.experiment_id].sort());
+  expect(new URL(page.url()).searchParams.get('experiments')?.split(',').sort()).toEqual(
+    [max.experiment_id, quickstart.experiment_id].sort(),
+  );
 
   // Table state and the experiments live side by side in the URL.
   await runs.sortBy('Experiment');

@@ -29,7 +29,9 @@ test('exports every run with the shown columns, values intact and formulas defus
   const [header, ...rows] = Papa.parse<string[]>(text.trim(), { newline: '\r\n' }).data;
 
   expect(header!.slice(0, 4)).toEqual(['run_id', 'experiment_id', 'parent_run_id', 'run_name']);
-  expect(header).toEqual(expect.arrayContaining(['status', 'params.long_param', 'params.formula_param', 'metrics.nan_metric', 'metrics.pos_inf']));
+  expect(header).toEqual(
+    expect.arrayContaining(['status', 'params.long_param', 'params.formula_param', 'metrics.nan_metric', 'metrics.pos_inf']),
+  );
   expect(header).not.toContain('metrics.gappy');
   // Every run once, collapsed children included.
   expect(rows.map((row) => row[0]).sort()).toEqual((await serverRunIds(mlflowUrl, edge.experiment_id)).sort());

@@ -59,7 +59,11 @@ test('the GridSearchCV parent holds its 4 children, collapsed until expanded', a
   const children = names.slice(parentAt + 1, parentAt + 5);
   expect(children).toHaveLength(4);
   // They are the four runs MLflow holds as the parent's children (mlflow.parentRunId).
-  const ids = await Promise.all(children.map(async (child) => (await runs.row(child).getByRole('rowheader').getByRole('link').first().getAttribute('href'))!.split('/runs/')[1]));
+  const ids = await Promise.all(
+    children.map(
+      async (child) => (await runs.row(child).getByRole('rowheader').getByRole('link').first().getAttribute('href'))!.split('/runs/')[1],
+    ),
+  );
   expect([...ids].sort()).toEqual([...(autolog.runs.grid_children as string[])].sort());
   await expect(runs.row(children[0]!).getByRole('gridcell').nth(0)).toHaveText('Finished');
 });
@@ -196,7 +200,11 @@ test('pages through more runs than one request returns, and sorts across pages',
   const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ experiment_ids: [many.experiment_id], max_results: 1000, order_by: ['metrics.loss ASC', 'attributes.run_name ASC'] }),
+    body: JSON.stringify({
+      experiment_ids: [many.experiment_id],
+      max_results: 1000,
+      order_by: ['metrics.loss ASC', 'attributes.run_name ASC'],
+    }),
   });
   const truth = ((await res.json()) as { runs: WireRun[] }).runs;
   expect(truth).toHaveLength(150);

@@ -35,7 +35,12 @@ test('an unreachable tracking server gets a clear page, and the page recovers wh
 });
 
 /** Opens the experiment list of a `runlens serve` whose tracking server answers experiments/search with `fault`. */
-async function withFaultyExperimentSearch(page: Page, mlflowUrl: string, fault: Parameters<FaultLink['setFault']>[0], check: () => Promise<void>) {
+async function withFaultyExperimentSearch(
+  page: Page,
+  mlflowUrl: string,
+  fault: Parameters<FaultLink['setFault']>[0],
+  check: () => Promise<void>,
+) {
   const server = await startRunlensBehindFaultLink(mlflowUrl);
   try {
     await server.link.setFault(fault, 'experiments/search');

@@ -85,7 +85,10 @@ test('runlens shot against an unreachable tracking server exits non-zero saying 
 });
 
 test.describe('image links from runlens serve --render --render-token', () => {
-  test('a view renders to a PNG of the asked size; without the token it is refused; a bad view is an HTTP error with a message', async ({ manifest, mlflowUrl }) => {
+  test('a view renders to a PNG of the asked size; without the token it is refused; a bad view is an HTTP error with a message', async ({
+    manifest,
+    mlflowUrl,
+  }) => {
     const serve = await startRunlens(mlflowUrl, { args: ['--render', '--render-token', 's3cret'] });
     try {
       const quickstart = scenario(manifest, 'quickstart');
@@ -96,7 +99,13 @@ test.describe('image links from runlens serve --render --render-token', () => {
       expect(refused.headers.get('content-type')).not.toBe('image/png');
 
       const ok = await fetch(`${image}&token=s3cret`);
-      expect(ok.status, await ok.clone().text().catch(() => '')).toBe(200);
+      expect(
+        ok.status,
+        await ok
+          .clone()
+          .text()
+          .catch(() => ''),
+      ).toBe(200);
       expect(ok.headers.get('content-type')).toBe('image/png');
       expect(ok.headers.get('cache-control')).toMatch(/max-age=30/);
       const png = decode(Buffer.from(await ok.arrayBuffer()));

@@ -37,7 +37,9 @@ interface Target {
 
 /** The serve process's resident memory, in MB, from /proc (Linux). */
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
 }
 
@@ -49,7 +51,11 @@ interface Outcome {
 }
 
 /** Sends raw bytes (in timed pieces when asked) and resolves with what came back. */
-function exchange(target: Target, pieces: readonly (string | Buffer)[], options: { gapMs?: number; reset?: boolean } = {}): Promise<Outcome> {
+function exchange(
+  target: Target,
+  pieces: readonly (string | Buffer)[],
+  options: { gapMs?: number; reset?: boolean } = {},
+): Promise<Outcome> {
   return new Promise((resolve) => {
     let response = '';
     const socket = net.connect(target.port, '127.0.0.1');
@@ -98,7 +104,10 @@ function send(kind: Kind, target: Target, i: number): Promise<Outcome> {
           return exchange(target, [jsonPost(target, '/mlflow/api/2.0/mlflow/runs/search', body), body]);
         },
         () => exchange(target, [head(target, 'GET', `/mlflow/api/2.0/mlflow/runs/get?run_id=${run}`)]),
-        () => exchange(target, [head(target, 'GET', `/mlflow/api/2.0/mlflow/metrics/get-history?run_id=${run}&metric_key=foo&max_results=25000`)]),
+        () =>
+          exchange(target, [
+            head(target, 'GET', `/mlflow/api/2.0/mlflow/metrics/get-history?run_id=${run}&metric_key=foo&max_results=25000`),
+          ]),
         () => exchange(target, [head(target, 'GET', `/mlflow/api/2.0/mlflow/artifacts/list?run_id=${run}&path=outputs`)]),
         () => exchange(target, [head(target, 'GET', `/mlflow/get-artifact?path=outputs%2Ftest.txt&run_uuid=${run}`)]),
         () => exchange(target, [head(target, 'GET', `/experiments/${exp}`)]),
@@ -107,7 +116,9 @@ function send(kind: Kind, target: Target, i: number): Promise<Outcome> {
       return read ? read() : Promise.resolve({ status: 0, fromRunlens: false });
     }
     case 'aborted-body':
-      return exchange(target, [jsonPost(target, '/mlflow/api/2.0/mlflow/runs/search', '', { 'Content-Length': 1000 }), '{"experim'], { reset: true });
+      return exchange(target, [jsonPost(target, '/mlflow/api/2.0/mlflow/runs/search', '', { 'Content-Length': 1000 }), '{"experim'], {
+        reset: true,
+      });
     case 'slow-headers': {
       // A slow client: the request line and each header a little apart (100–400 ms in all).
       const pieces = head(target, 'GET', '/mlflow/api/2.0/mlflow/experiments/search?max_results=5').split(/(?<=\r\n)/);
@@ -185,7 +196,8 @@ async function main(): Promise<number> {
       await new Promise((r) => setTimeout(r, 5000));
       const after = rssMb(runlens.pid);
 
-      const alive = (await fetch(`${runlens.url}/mlflow/api/2.0/mlflow/experiments/search?max_results=1`).catch(() => undefined))?.status === 200;
+      const alive =
+        (await fetch(`${runlens.url}/mlflow/api/2.0/mlflow/experiments/search?max_results=1`).catch(() => undefined))?.status === 200;
       log(`${TOTAL} requests in ${seconds.toFixed(1)} s (${(TOTAL / seconds).toFixed(0)} req/s)`);
       for (const [key, count] of [...counts].sort()) log(`  ${key.padEnd(36)} ${count}`);
       log(`memory: ${before.toFixed(1)} MB before, ${peak.toFixed(1)} MB peak, ${after.toFixed(1)} MB 5 s after`);
@@ -195,10 +207,13 @@ async function main(): Promise<number> {
       const problems: string[] = [];
       if (!alive) problems.push('runlens serve stopped answering');
       // "Back near where it started": within 30 MB or 30 %, whichever is larger.
-      if (after > before + Math.max(30, before * 0.3)) problems.push(`memory did not come back (${before.toFixed(1)} → ${after.toFixed(1)} MB)`);
+      if (after > before + Math.max(30, before * 0.3))
+        problems.push(`memory did not come back (${before.toFixed(1)} → ${after.toFixed(1)} MB)`);
       if ((counts.get('read → 200') ?? 0) === 0) problems.push('no read succeeded');
       // MLflow itself may fail a read under this load (SQLite is busy); Runlens must not.
-      for (const [key] of counts) if (key.startsWith('read →') && (key.endsWith('(Runlens)') || key === 'read → closed')) problems.push(`a normal read failed: ${key}`);
+      for (const [key] of counts)
+        if (key.startsWith('read →') && (key.endsWith('(Runlens)') || key === 'read → closed'))
+          problems.push(`a normal read failed: ${key}`);
       for (const problem of problems) log(`FAIL: ${problem}`);
       if (problems.length === 0) log('PASS: still serving, memory back near where it started');
       return problems.length === 0 ? 0 : 1;

@@ -9,9 +9,13 @@ import { PROXY_PREFIX } from './proxy-routes.ts';
 import { createRenderRoute, type RenderRoute } from './render/render-route.ts';
 import { isHostAllowed, securityHeaders } from './security.ts';
 
-
 export function publicConfig(options: ServeOptions, runlensVersion: string): RunlensPublicConfig {
-  return { trackingUri: displayTrackingUri(options.trackingUri), auth: options.auth.kind, runlensVersion, frameAncestors: options.frameAncestors };
+  return {
+    trackingUri: displayTrackingUri(options.trackingUri),
+    auth: options.auth.kind,
+    runlensVersion,
+    frameAncestors: options.frameAncestors,
+  };
 }
 
 export function createRunlensServer(options: ServeOptions, staticDir: string, runlensVersion: string): http.Server {

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRunlensServer } from './app.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TRACKING_URI, DEFAULT_UPSTREAM_TIMEOUT_S, displayTrackingUri, resolveServeOptions } from './options.ts';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_TRACKING_URI,
+  DEFAULT_UPSTREAM_TIMEOUT_S,
+  displayTrackingUri,
+  resolveServeOptions,
+} from './options.ts';
 import { OptionsError } from './options-error.ts';
 import { probeTrackingServer } from './probe.ts';
 import { BrowserNotFoundError, findChromium } from './render/chromium.ts';
@@ -275,7 +282,10 @@ async function shot(rest: string[]): Promise<number> {
     }
     // A render's own failures are for the user as they are; anything else (Chromium failing to
     // start, an unwritable file) by its first line, which names the problem.
-    const message = err instanceof RenderError || err instanceof BrowserNotFoundError ? err.message : String((err as Error).message ?? err).split('\n')[0];
+    const message =
+      err instanceof RenderError || err instanceof BrowserNotFoundError
+        ? err.message
+        : String((err as Error).message ?? err).split('\n')[0];
     console.error(`runlens shot: ${message}`);
     return 1;
   }

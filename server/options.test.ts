@@ -36,14 +36,16 @@ describe('resolveServeOptions', () => {
     expect(() => resolveServeOptions({ trackingUri: 'file:///tmp/mlruns' }, {})).toThrow(OptionsError);
     expect(() => resolveServeOptions({ trackingUri: 'not a url' }, {})).toThrow(/http\(s\) URL/);
     expect(() => resolveServeOptions({ port: '70000' }, {})).toThrow(/--port/);
-    expect(() => resolveServeOptions({ frameAncestors: "https://ok.example, javascript:alert(1)" }, {})).toThrow(/--frame-ancestors/);
+    expect(() => resolveServeOptions({ frameAncestors: 'https://ok.example, javascript:alert(1)' }, {})).toThrow(/--frame-ancestors/);
   });
 
   it('serves image links only with --render, with a token from the flag or RUNLENS_RENDER_TOKEN', () => {
     expect(resolveServeOptions({}, { RUNLENS_RENDER_TOKEN: 's3cret' }).render).toBeUndefined();
     expect(resolveServeOptions({ render: true }, {}).render).toEqual({ token: undefined, browserPath: undefined });
     expect(resolveServeOptions({ render: true }, { RUNLENS_RENDER_TOKEN: 's3cret' }).render?.token).toBe('s3cret');
-    expect(resolveServeOptions({ render: true, renderToken: 'fl4g-token' }, { RUNLENS_RENDER_TOKEN: 's3cret' }).render?.token).toBe('fl4g-token');
+    expect(resolveServeOptions({ render: true, renderToken: 'fl4g-token' }, { RUNLENS_RENDER_TOKEN: 's3cret' }).render?.token).toBe(
+      'fl4g-token',
+    );
     expect(() => resolveServeOptions({ renderToken: 's3cret' }, {})).toThrow(/add --render/);
     expect(() => resolveServeOptions({ render: true, renderToken: 'abc' }, {})).toThrow(/at least 6 characters/);
   });
@@ -64,4 +66,3 @@ describe('embed options', () => {
     expect(() => resolveServeOptions({ requireSignedEmbeds: true }, {})).toThrow(OptionsError);
   });
 });
-

@@ -5,10 +5,7 @@
 import { validateEmbedSecret } from './embed/embed-scope.ts';
 import { OptionsError } from './options-error.ts';
 
-export type UpstreamAuth =
-  | { kind: 'none' }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'basic'; username: string; password: string };
+export type UpstreamAuth = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
 
 export interface ServeOptions {
   /** Tracking server base URL without credentials, query or fragment; path kept (reverse-proxy prefixes). */
@@ -52,10 +49,7 @@ export const DEFAULT_UPSTREAM_TIMEOUT_S = 60;
 // ranges that only IP literals match (security.ts says why text patterns are not enough).
 const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
-export function resolveServeOptions(
-  flags: RawServeInput,
-  env: Record<string, string | undefined>,
-): ServeOptions {
+export function resolveServeOptions(flags: RawServeInput, env: Record<string, string | undefined>): ServeOptions {
   const rawUri = flags.trackingUri ?? env.MLFLOW_TRACKING_URI ?? DEFAULT_TRACKING_URI;
   const { uri, userInfo } = parseTrackingUri(rawUri);
   const host = flags.host ?? env.RUNLENS_HOST ?? DEFAULT_HOST;
@@ -78,7 +72,8 @@ export function resolveServeOptions(
 function resolveEmbed(flags: RawServeInput, env: Record<string, string | undefined>): Pick<ServeOptions, 'embed'> {
   const secret = flags.embedSecret ?? (env.RUNLENS_EMBED_SECRET || undefined);
   if (secret === undefined) {
-    if (flags.requireSignedEmbeds) throw new OptionsError('--require-signed-embeds checks signed links: give --embed-secret (or RUNLENS_EMBED_SECRET) too');
+    if (flags.requireSignedEmbeds)
+      throw new OptionsError('--require-signed-embeds checks signed links: give --embed-secret (or RUNLENS_EMBED_SECRET) too');
     return {};
   }
   return { embed: { secret: validateEmbedSecret(secret), requireSigned: flags.requireSignedEmbeds ?? false } };
@@ -108,9 +103,7 @@ function parseTrackingUri(raw: string): { uri: URL; userInfo?: { username: strin
       `--tracking-uri must be an http(s) URL of a tracking server, got "${raw}" (file stores: run \`mlflow server --backend-store-uri <path>\` and point Runlens at it)`,
     );
   }
-  const userInfo = uri.username
-    ? { username: decodeURIComponent(uri.username), password: decodeURIComponent(uri.password) }
-    : undefined;
+  const userInfo = uri.username ? { username: decodeURIComponent(uri.username), password: decodeURIComponent(uri.password) } : undefined;
   uri.username = '';
   uri.password = '';
   uri.search = '';
@@ -119,10 +112,7 @@ function parseTrackingUri(raw: string): { uri: URL; userInfo?: { username: strin
   return userInfo ? { uri, userInfo } : { uri };
 }
 
-function resolveAuth(
-  env: Record<string, string | undefined>,
-  userInfo?: { username: string; password: string },
-): UpstreamAuth {
+function resolveAuth(env: Record<string, string | undefined>, userInfo?: { username: string; password: string }): UpstreamAuth {
   // Precedence as in the mlflow client: a token wins over basic credentials.
   if (env.MLFLOW_TRACKING_TOKEN) return { kind: 'bearer', token: env.MLFLOW_TRACKING_TOKEN };
   if (env.MLFLOW_TRACKING_USERNAME || env.MLFLOW_TRACKING_PASSWORD) {

@@ -3,9 +3,7 @@
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { describeConnectionError, requestUpstream } from './upstream.ts';
 
-export type ProbeResult =
-  | { ok: true; mlflowVersion: string | null }
-  | { ok: false; problem: string; hint?: string };
+export type ProbeResult = { ok: true; mlflowVersion: string | null } | { ok: false; problem: string; hint?: string };
 
 export async function probeTrackingServer(options: ServeOptions): Promise<ProbeResult> {
   const uri = displayTrackingUri(options.trackingUri);
@@ -14,7 +12,11 @@ export async function probeTrackingServer(options: ServeOptions): Promise<ProbeR
     // /version is exempt from auth and host checks; a real API call finds those problems.
     const search = await readText(options, '/api/2.0/mlflow/experiments/search?max_results=1');
     if (search.status === 401) {
-      return { ok: false, problem: `${uri} answered 401 Unauthorized`, hint: 'set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD' };
+      return {
+        ok: false,
+        problem: `${uri} answered 401 Unauthorized`,
+        hint: 'set MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD',
+      };
     }
     if (search.status === 403) {
       return {

@@ -52,7 +52,10 @@ beforeAll(async () => {
     res.end('{}');
   });
   const upstreamPort = await listen(upstream);
-  const options = resolveServeOptions({ trackingUri: `http://127.0.0.1:${upstreamPort}/prefix`, port: '0' }, { MLFLOW_TRACKING_TOKEN: 'tok' });
+  const options = resolveServeOptions(
+    { trackingUri: `http://127.0.0.1:${upstreamPort}/prefix`, port: '0' },
+    { MLFLOW_TRACKING_TOKEN: 'tok' },
+  );
   const staticDir = mkdtempSync(path.join(os.tmpdir(), 'runlens-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   runlens = createRunlensServer(options, staticDir, 'test');
@@ -128,26 +131,73 @@ function rawRequest(head: string, body: string, abortAfterHead: boolean): Promis
 }
 
 const segment = fc.oneof(
-  fc.constantFrom('api', '2.0', 'mlflow', 'ajax-api', 'mlflow-artifacts', 'artifacts', 'runs', 'search', 'get', 'list', 'experiments', 'delete',
-    'update', 'registered-models', 'logged-models', 'm-1', 'files', 'directories', 'get-artifact', 'version', 'health', 'graphql', 'admin'),
+  fc.constantFrom(
+    'api',
+    '2.0',
+    'mlflow',
+    'ajax-api',
+    'mlflow-artifacts',
+    'artifacts',
+    'runs',
+    'search',
+    'get',
+    'list',
+    'experiments',
+    'delete',
+    'update',
+    'registered-models',
+    'logged-models',
+    'm-1',
+    'files',
+    'directories',
+    'get-artifact',
+    'version',
+    'health',
+    'graphql',
+    'admin',
+  ),
   fc.constantFrom('..', '.', '%2e%2e', '%252e%252e', '%2f', '%5c', '\\', '', '%00', '%', 'http:', 'evil.example', '@evil', ';x=1', '%3b'),
   fc.string({ maxLength: 8 }),
 );
 const encodeMaybe = (value: string, encode: boolean) => (encode ? encodeURIComponent(value) : value);
 const artifactValue = fc.oneof(
-  fc.constantFrom('../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%252e%252e%252f', '/etc/passwd', 'file:///etc/passwd', '\\..\\x', 'a;b',
-    'images/samples%step%3%timestamp%1733140000000%5c0b.png', 'model/MLmodel', 'a:b.txt', 's3://bucket/k'),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%252e%252e%252f',
+    '/etc/passwd',
+    'file:///etc/passwd',
+    '\\..\\x',
+    'a;b',
+    'images/samples%step%3%timestamp%1733140000000%5c0b.png',
+    'model/MLmodel',
+    'a:b.txt',
+    's3://bucket/k',
+  ),
   fc.string({ maxLength: 12 }),
 );
 // Real endpoints (allowed or not), so that many requests get through to be checked.
 const endpoint = fc.constantFrom(
-  'mlflow/version', 'mlflow/health', 'mlflow/api/2.0/mlflow/experiments/search', 'mlflow/api/2.0/mlflow/experiments/get',
-  'mlflow/api/2.0/mlflow/experiments/delete', 'mlflow/api/2.0/mlflow/runs/search', 'mlflow/api/2.0/mlflow/runs/get',
-  'mlflow/api/2.0/mlflow/runs/delete', 'mlflow/api/2.0/mlflow/runs/log-batch', 'mlflow/api/2.0/mlflow/metrics/get-history',
-  'mlflow/api/2.0/mlflow/artifacts/list', 'mlflow/api/2.0/mlflow/artifacts/get', 'mlflow/get-artifact',
-  'mlflow/api/2.0/mlflow-artifacts/artifacts/0/r1/artifacts', 'mlflow/api/2.0/mlflow/logged-models/search',
-  'mlflow/api/2.0/mlflow/logged-models/m-1/artifacts/directories', 'mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files',
-  'mlflow/api/2.0/mlflow/registered-models/search', 'mlflow/api/3.0/mlflow/server-info', 'mlflow/ajax-api/2.0/mlflow/metrics/get-history-bulk',
+  'mlflow/version',
+  'mlflow/health',
+  'mlflow/api/2.0/mlflow/experiments/search',
+  'mlflow/api/2.0/mlflow/experiments/get',
+  'mlflow/api/2.0/mlflow/experiments/delete',
+  'mlflow/api/2.0/mlflow/runs/search',
+  'mlflow/api/2.0/mlflow/runs/get',
+  'mlflow/api/2.0/mlflow/runs/delete',
+  'mlflow/api/2.0/mlflow/runs/log-batch',
+  'mlflow/api/2.0/mlflow/metrics/get-history',
+  'mlflow/api/2.0/mlflow/artifacts/list',
+  'mlflow/api/2.0/mlflow/artifacts/get',
+  'mlflow/get-artifact',
+  'mlflow/api/2.0/mlflow-artifacts/artifacts/0/r1/artifacts',
+  'mlflow/api/2.0/mlflow/logged-models/search',
+  'mlflow/api/2.0/mlflow/logged-models/m-1/artifacts/directories',
+  'mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files',
+  'mlflow/api/2.0/mlflow/registered-models/search',
+  'mlflow/api/3.0/mlflow/server-info',
+  'mlflow/ajax-api/2.0/mlflow/metrics/get-history-bulk',
 );
 const requestArb = fc.record({
   endpoint,
@@ -156,7 +206,9 @@ const requestArb = fc.record({
   segments: fc.array(segment, { minLength: 0, maxLength: 5 }),
   shape: fc.constantFrom('endpoint', 'endpoint', 'endpoint+segments', 'segments', 'segments+endpoint'),
   encodeParams: fc.boolean(),
-  params: fc.array(fc.tuple(fc.constantFrom(...ARTIFACT_PARAMS, 'run_id', 'run_uuid', 'experiment_id', 'x'), artifactValue), { maxLength: 3 }),
+  params: fc.array(fc.tuple(fc.constantFrom(...ARTIFACT_PARAMS, 'run_id', 'run_uuid', 'experiment_id', 'x'), artifactValue), {
+    maxLength: 3,
+  }),
   origin: fc.constantFrom(undefined, 'same', 'same', 'http://evil.example', 'null'),
   fetchSite: fc.constantFrom(undefined, 'same-origin', 'none', 'cross-site', 'same-site'),
   contentType: fc.constantFrom(undefined, 'application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'),
@@ -210,7 +262,8 @@ describe('the proxy under random requests', () => {
           if (request.method === 'POST' && (r.origin !== 'same' || r.contentType !== 'application/json')) {
             throw new Error(`a POST without a same-origin JSON request reached the upstream (sent ${r.method} ${target})`);
           }
-          if (r.fetchSite === 'cross-site' || r.fetchSite === 'same-site') throw new Error(`a cross-site read reached the upstream: ${target}`);
+          if (r.fetchSite === 'cross-site' || r.fetchSite === 'same-site')
+            throw new Error(`a cross-site read reached the upstream: ${target}`);
         }
       }),
       { numRuns: 400 },

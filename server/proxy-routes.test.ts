@@ -37,7 +37,10 @@ describe('decideProxyRoute', () => {
   });
 
   it('checks artifact paths in query parameters and path tails', () => {
-    expect(decideProxyRoute('GET', '/mlflow/get-artifact?path=..%2F..%2Fetc%2Fpasswd&run_uuid=a')).toMatchObject({ ok: false, status: 400 });
+    expect(decideProxyRoute('GET', '/mlflow/get-artifact?path=..%2F..%2Fetc%2Fpasswd&run_uuid=a')).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=a&path=%2Fetc')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/..%2F..%2Fx')).toMatchObject({ ok: false });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/model/MLmodel')).toMatchObject({ ok: true });
@@ -46,7 +49,9 @@ describe('decideProxyRoute', () => {
     const inPath = stepped.split('/').map(encodeURIComponent).join('/');
     expect(decideProxyRoute('GET', `/mlflow/api/2.0/mlflow-artifacts/artifacts/0/abc/artifacts/${inPath}`)).toMatchObject({ ok: true });
     expect(decideProxyRoute('GET', `/mlflow/get-artifact?path=${encodeURIComponent(stepped)}&run_uuid=abc`)).toMatchObject({ ok: true });
-    expect(decideProxyRoute('GET', `/mlflow/api/2.0/mlflow/artifacts/list?run_id=abc&path=${encodeURIComponent('a:b.txt')}`)).toMatchObject({ ok: true });
+    expect(decideProxyRoute('GET', `/mlflow/api/2.0/mlflow/artifacts/list?run_id=abc&path=${encodeURIComponent('a:b.txt')}`)).toMatchObject(
+      { ok: true },
+    );
   });
 });
 
@@ -102,7 +107,9 @@ describe('artifact downloads', () => {
       expect(decideProxyRoute('GET', url), url).toMatchObject({ ok: true, artifactDownload: true });
     }
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=r')).toMatchObject({ ok: true, artifactDownload: false });
-    expect(decideProxyRoute('GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=..%2Fx')).toMatchObject({ ok: false });
+    expect(
+      decideProxyRoute('GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=..%2Fx'),
+    ).toMatchObject({ ok: false });
   });
 });
 

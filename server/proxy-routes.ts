@@ -54,8 +54,7 @@ const ROUTES: readonly ProxyRoute[] = [
 const ARTIFACT_PATH_PARAMS = ['path', 'artifact_directory_path', 'artifact_file_path'] as const;
 
 export type RouteDecision =
-  | { ok: true; upstreamPath: string; artifactDownload: boolean }
-  | { ok: false; status: 400 | 404 | 405; message: string };
+  { ok: true; upstreamPath: string; artifactDownload: boolean } | { ok: false; status: 400 | 404 | 405; message: string };
 
 /**
  * Decides whether a request for `rawUrl` (as received, starting with PROXY_PREFIX) may go upstream,

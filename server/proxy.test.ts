@@ -101,7 +101,9 @@ describe('proxy', () => {
   it('hangs up on the tracking server when the browser goes away', async () => {
     hanging.length = 0;
     const controller = new AbortController();
-    const pending = fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/get?run_id=abandoned`, { signal: controller.signal }).catch(() => 'aborted');
+    const pending = fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/runs/get?run_id=abandoned`, { signal: controller.signal }).catch(
+      () => 'aborted',
+    );
     await expect.poll(() => hanging.length).toBe(1);
     controller.abort();
     expect(await pending).toBe('aborted');
@@ -112,7 +114,9 @@ describe('proxy', () => {
   it('refuses reads that another site’s page makes the browser send, before they reach the upstream', async () => {
     seenUrls.length = 0;
     for (const site of ['cross-site', 'same-site']) {
-      const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`, { headers: { 'sec-fetch-site': site } });
+      const res = await fetch(`${runlensUrl}/mlflow/api/2.0/mlflow/experiments/search?max_results=5`, {
+        headers: { 'sec-fetch-site': site },
+      });
       expect(res.status).toBe(403);
       expect(((await res.json()) as { message: string }).message).toBe('cross-site request refused by Runlens');
     }
@@ -166,7 +170,9 @@ describe('proxy', () => {
   });
 
   it('serves artifact bytes sandboxed (opaque origin, no network) and everything else with the app CSP', async () => {
-    const artifact = await fetch(`${runlensUrl}/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=report.html`);
+    const artifact = await fetch(
+      `${runlensUrl}/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=report.html`,
+    );
     const csp = artifact.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/^sandbox allow-scripts;/);
     expect(csp).toContain("connect-src 'none'");

@@ -24,12 +24,7 @@ const FORWARDED_RESPONSE_HEADERS = [
 ];
 const MAX_BODY_BYTES = 1024 * 1024;
 
-
-export async function handleProxy(
-  options: ServeOptions,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-): Promise<void> {
+export async function handleProxy(options: ServeOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   // A signed embed link's scope travels as parameters of its own, never forwarded.
   const { url, credential } = takeEmbedCredential(req.url ?? '');
   const decision = decideProxyRoute(req.method ?? 'GET', url);

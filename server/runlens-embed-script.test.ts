@@ -69,7 +69,8 @@ describe('runlens-embed.js', () => {
     const frame = addFrame(`${RUNLENS}/experiments/1?embed=true`);
     await flushMutations();
     const events: CustomEvent[] = [];
-    for (const type of ['height', 'ready', 'run-click', 'selection']) frame.addEventListener(`runlens:${type}`, (event) => events.push(event as CustomEvent));
+    for (const type of ['height', 'ready', 'run-click', 'selection'])
+      frame.addEventListener(`runlens:${type}`, (event) => events.push(event as CustomEvent));
     deliver({ ...envelope, type: 'height', height: 480.3, frameId: 'runlens-1' }, RUNLENS, frame.contentWindow);
     deliver({ ...envelope, type: 'ready', errors: 0, url: frame.src }, RUNLENS, frame.contentWindow);
     deliver({ ...envelope, type: 'run-click', runId: 'r1', experimentId: '1' }, RUNLENS, frame.contentWindow);

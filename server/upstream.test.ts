@@ -13,7 +13,9 @@ afterEach(async () => {
 });
 
 /** A tracking server stand-in at the TCP level; `onRequest` gets the request's number on its connection. */
-async function serve(onRequest: (req: http.IncomingMessage, res: http.ServerResponse, onConnection: number) => void): Promise<{ url: string; requests: () => number }> {
+async function serve(
+  onRequest: (req: http.IncomingMessage, res: http.ServerResponse, onConnection: number) => void,
+): Promise<{ url: string; requests: () => number }> {
   let total = 0;
   const perSocket = new WeakMap<object, number>();
   const server = http.createServer((req, res) => {

@@ -158,11 +158,18 @@ export async function openFaultLink(targetPort: number): Promise<FaultLink> {
       const url = req.url ?? '/';
       const pending = { req, res, body: Buffer.concat(chunks) };
       const active = fault && matches(fault.pattern, url) ? fault.kind : undefined;
-      recorded.push({ method: req.method ?? 'GET', url, body: pending.body.toString('utf8'), at: Date.now(), ...(active ? { fault: typeof active === 'string' ? active : String(active.status) } : {}) });
+      recorded.push({
+        method: req.method ?? 'GET',
+        url,
+        body: pending.body.toString('utf8'),
+        at: Date.now(),
+        ...(active ? { fault: typeof active === 'string' ? active : String(active.status) } : {}),
+      });
       if (active === undefined) forward(pending);
       else if (active === 'hang') held.push(pending);
       else if (active === 'cut') forward(pending, true);
-      else if (active === 'refused') res.destroy(); // Raced the close: drop it as a refused link would.
+      else if (active === 'refused')
+        res.destroy(); // Raced the close: drop it as a refused link would.
       else {
         const answer = typeof active === 'string' ? CANNED[active] : active;
         res.writeHead(answer.status, { 'content-length': String(Buffer.byteLength(answer.body)), ...answer.headers });

@@ -18,7 +18,15 @@ export async function startRunlens(
 ): Promise<RunlensServer> {
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'bin/runlens.js'), 'serve', '--tracking-uri', trackingUri, '--port', String(options.port ?? 0), ...(options.args ?? [])],
+    [
+      path.join(REPO_ROOT, 'bin/runlens.js'),
+      'serve',
+      '--tracking-uri',
+      trackingUri,
+      '--port',
+      String(options.port ?? 0),
+      ...(options.args ?? []),
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let output = '';

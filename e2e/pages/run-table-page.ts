@@ -36,9 +36,11 @@ export class RunTablePage {
     await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
     for (let i = 0; i < 500 && byIndex.size < rowCount - 1; i += 1) {
       await this.nextFrames();
-      const drawn = await this.table.locator('tbody tr[aria-rowindex]').evaluateAll((rows) =>
-        rows.map((row) => [Number(row.getAttribute('aria-rowindex')), row.querySelector('.run-name__text')?.textContent ?? ''] as const),
-      );
+      const drawn = await this.table
+        .locator('tbody tr[aria-rowindex]')
+        .evaluateAll((rows) =>
+          rows.map((row) => [Number(row.getAttribute('aria-rowindex')), row.querySelector('.run-name__text')?.textContent ?? ''] as const),
+        );
       // A row of a page still loading has no name yet: it is read on the next pass.
       for (const [index, name] of drawn) if (name !== '') byIndex.set(index, name);
       const atEnd = await scroller.evaluate((el) => {
@@ -56,7 +58,9 @@ export class RunTablePage {
 
   row(name: string): Locator {
     // A run's name, or a group's label when the table is grouped.
-    return this.table.locator('tbody tr').filter({ has: this.page.locator('.run-name__text, .run-name__group').getByText(name, { exact: true }) });
+    return this.table
+      .locator('tbody tr')
+      .filter({ has: this.page.locator('.run-name__text, .run-name__group').getByText(name, { exact: true }) });
   }
 
   /** The header of a column, by its visible name. */

@@ -10,7 +10,15 @@ export async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -26,7 +34,10 @@ export async function openPage(browser: Browser, url: string, rowSelector: strin
 export const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
 
 export async function waitForBench(page: Page, field: 'firstRow' | 'allRows' | 'chartDrawn', timeoutMs = 600_000): Promise<PageBench> {
-  await page.waitForFunction((f) => (window as unknown as { __bench: Record<string, unknown> }).__bench[f] !== null, field, { timeout: timeoutMs, polling: 50 });
+  await page.waitForFunction((f) => (window as unknown as { __bench: Record<string, unknown> }).__bench[f] !== null, field, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
   return readBench(page);
 }
 
@@ -48,7 +59,11 @@ export async function heapMb(page: Page): Promise<number> {
  * where the scroll ended (the last drawn row and column against the grid's size), so a scroll
  * that never moved cannot pass for a fast one.
  */
-export async function scrollTable(page: Page, frames: number, direction: { down: boolean; right: boolean }): Promise<{ maxTaskMs: number; reached: string }> {
+export async function scrollTable(
+  page: Page,
+  frames: number,
+  direction: { down: boolean; right: boolean },
+): Promise<{ maxTaskMs: number; reached: string }> {
   const since = await page.evaluate(() => performance.now());
   await page.evaluate(
     ({ frames, direction }) =>
@@ -68,7 +83,8 @@ export async function scrollTable(page: Page, frames: number, direction: { down:
   );
   const reached = await page.evaluate(() => {
     const table = document.querySelector('section[aria-label="Runs"] table');
-    const last = (selector: string, attribute: string) => Math.max(0, ...Array.from(document.querySelectorAll(selector), (el) => Number(el.getAttribute(attribute))));
+    const last = (selector: string, attribute: string) =>
+      Math.max(0, ...Array.from(document.querySelectorAll(selector), (el) => Number(el.getAttribute(attribute))));
     const rows = last('section[aria-label="Runs"] tbody tr[aria-rowindex]', 'aria-rowindex');
     const columns = last('section[aria-label="Runs"] thead th[aria-colindex]', 'aria-colindex');
     return `ended at row ${rows.toLocaleString('en-US')} of ${Number(table?.getAttribute('aria-rowcount')).toLocaleString('en-US')}, column ${columns} of ${table?.getAttribute('aria-colcount')}`;

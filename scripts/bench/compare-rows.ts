@@ -24,7 +24,12 @@ async function rawTop(mlflow: string, experimentId: string, count: number): Prom
   const res = await fetch(`${mlflow}/api/2.0/mlflow/runs/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ experiment_ids: [experimentId], order_by: ['metrics.`metric_0000` DESC', 'attributes.start_time DESC'], max_results: count, run_view_type: 'ACTIVE_ONLY' }),
+    body: JSON.stringify({
+      experiment_ids: [experimentId],
+      order_by: ['metrics.`metric_0000` DESC', 'attributes.start_time DESC'],
+      max_results: count,
+      run_view_type: 'ACTIVE_ONLY',
+    }),
   });
   await res.json();
   return performance.now() - started;
@@ -70,7 +75,12 @@ async function brush(page: Page): Promise<{ maxTaskMs: number; kept: string }> {
   // A frame later, so a task the filtering started has been recorded.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
   const maxTaskMs = maxTask(await readBench(page), since);
-  const kept = await page.evaluate(() => Array.from(document.querySelectorAll('.compare-page [role=status]'), (el) => el.textContent ?? '').find((t) => t.startsWith('Showing')) ?? '');
+  const kept = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('.compare-page [role=status]'), (el) => el.textContent ?? '').find((t) =>
+        t.startsWith('Showing'),
+      ) ?? '',
+  );
   return { maxTaskMs, kept };
 }
 

@@ -31,7 +31,11 @@ export function datasets(quick: boolean): Dataset[] {
 /** POST to MLflow's REST API, retrying the odd SQLite-busy error. */
 export async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${base}/api/2.0/mlflow/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${base}/api/2.0/mlflow/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.ok) return (await res.json()) as Record<string, unknown>;
     // SQLite is busy under concurrent writers now and then; retry a few times.
     if (attempt >= 5) throw new Error(`${path}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
@@ -46,7 +50,9 @@ export async function post(base: string, path: string, body: unknown): Promise<R
  * the same calls through REST on two cores.
  */
 export async function logDataset(base: string, storeUri: string, python: string, dataset: Dataset): Promise<string> {
-  const { experiment_id: experimentId } = (await post(base, 'experiments/create', { name: `bench-${dataset.name}-${Date.now()}` })) as { experiment_id: string };
+  const { experiment_id: experimentId } = (await post(base, 'experiments/create', { name: `bench-${dataset.name}-${Date.now()}` })) as {
+    experiment_id: string;
+  };
   await run(python, [path.join(import.meta.dirname, 'log_runs.py'), storeUri, experimentId, JSON.stringify(dataset)]);
   return experimentId;
 }

@@ -28,9 +28,15 @@ export interface HistoryExperiment {
 }
 
 export async function logHistoryDataset(base: string, quick: boolean, log: (line: string) => void): Promise<HistoryExperiment> {
-  const { experiment_id: experimentId } = (await post(base, 'experiments/create', { name: `bench-history-${Date.now()}` })) as { experiment_id: string };
+  const { experiment_id: experimentId } = (await post(base, 'experiments/create', { name: `bench-history-${Date.now()}` })) as {
+    experiment_id: string;
+  };
   const create = async (name: string) =>
-    ((await post(base, 'runs/create', { experiment_id: experimentId, run_name: name, start_time: Date.now() })) as { run: { info: { run_id: string } } }).run.info.run_id;
+    (
+      (await post(base, 'runs/create', { experiment_id: experimentId, run_name: name, start_time: Date.now() })) as {
+        run: { info: { run_id: string } };
+      }
+    ).run.info.run_id;
   const steps = quick ? 10_000 : 100_000;
   const tenRuns: string[] = [];
   for (let i = 0; i < 10; i++) {

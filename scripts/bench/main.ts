@@ -27,7 +27,9 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 const cacheDir = path.join(REPO_ROOT, '.cache/bench', `v${DATA_VERSION}-${quick ? 'quick' : 'full'}`);
 const stampFile = path.join(cacheDir, 'experiments.json');
-const logged: Record<string, string> & { history?: HistoryExperiment } = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
+const logged: Record<string, string> & { history?: HistoryExperiment } = existsSync(stampFile)
+  ? JSON.parse(readFileSync(stampFile, 'utf8'))
+  : {};
 // The reporting rows (render) draw the history experiment too.
 const wantHistory = !only || only.has('history') || only.has('render');
 
@@ -41,7 +43,9 @@ try {
   for (const dataset of chosen) {
     if (logged[dataset.name]) continue;
     const started = Date.now();
-    log(`logging ${dataset.name}: ${dataset.runs.toLocaleString()} runs × (${dataset.params} params, ${dataset.metrics} metrics, ${dataset.tags} tags)`);
+    log(
+      `logging ${dataset.name}: ${dataset.runs.toLocaleString()} runs × (${dataset.params} params, ${dataset.metrics} metrics, ${dataset.tags} tags)`,
+    );
     logged[dataset.name] = await logDataset(mlflow.url, `sqlite:///${path.join(cacheDir, 'mlflow.db')}`, env.python, dataset);
     writeFileSync(stampFile, JSON.stringify(logged, null, 2));
     log(`logged ${dataset.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -59,7 +63,11 @@ try {
     log(`runlens on ${runlens.url}`);
     const servers = { runlens: runlens.url, mlflow: mlflow.url };
     const tables = chosen.filter((d) => !d.noTable);
-    const results: Result[] = await measureAll(servers, tables.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })), log);
+    const results: Result[] = await measureAll(
+      servers,
+      tables.map((d) => ({ dataset: d, experimentId: logged[d.name] ?? '' })),
+      log,
+    );
     if (chosen.some((d) => d.name === 'sweep') && logged.sweep) results.push(...(await measureCompare(servers, logged.sweep, log)));
     if (wantHistory && logged.history) results.push(...(await measureHistory(servers, logged.history, log)));
     if ((!only || only.has('render')) && logged.history) results.push(...(await measureRendering(servers, logged.history, log)));

@@ -48,12 +48,17 @@ async function sortTime(page: import('@playwright/test').Page, header: string): 
   return page.evaluate(
     (name) =>
       new Promise<number>((done) => {
-        const th = Array.from(document.querySelectorAll('section[aria-label="Runs"] thead th')).find((el) => el.textContent?.replace(/[▲▼]/g, '').trim() === name);
+        const th = Array.from(document.querySelectorAll('section[aria-label="Runs"] thead th')).find(
+          (el) => el.textContent?.replace(/[▲▼]/g, '').trim() === name,
+        );
         const button = th?.querySelector('button');
         if (!th || !button) return done(NaN);
         const started = performance.now();
         button.click();
-        const poll = () => (th.isConnected && th.getAttribute('aria-sort') !== 'none' ? requestAnimationFrame(() => done(performance.now() - started)) : requestAnimationFrame(poll));
+        const poll = () =>
+          th.isConnected && th.getAttribute('aria-sort') !== 'none'
+            ? requestAnimationFrame(() => done(performance.now() - started))
+            : requestAnimationFrame(poll);
         requestAnimationFrame(poll);
       }),
     header,
@@ -78,7 +83,11 @@ async function warmUp(browser: Browser, servers: Servers, experimentId: string):
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 
-export async function measureAll(servers: Servers, sets: { dataset: Dataset; experimentId: string }[], log: (line: string) => void): Promise<Result[]> {
+export async function measureAll(
+  servers: Servers,
+  sets: { dataset: Dataset; experimentId: string }[],
+  log: (line: string) => void,
+): Promise<Result[]> {
   const browser = await launch();
   const results: Result[] = [];
   try {
@@ -98,16 +107,44 @@ export async function measureAll(servers: Servers, sets: { dataset: Dataset; exp
         else {
           if (dataset.name === '10k') {
             const sortMs = await sortTime(load.page, 'Duration');
-            results.push({ name: `${label} sort`, runlens_ms: round(sortMs), mlflow_ui_ms: null, raw_api_ms: null, max_task_ms: null, note: 'click on the Duration header until the re-sorted table is drawn' });
-            results.push({ name: `${label} heap`, runlens_ms: null, mlflow_ui_ms: null, raw_api_ms: null, max_task_ms: null, runlens_heap_mb: Math.round((await heapMb(load.page)) * 10) / 10 });
+            results.push({
+              name: `${label} sort`,
+              runlens_ms: round(sortMs),
+              mlflow_ui_ms: null,
+              raw_api_ms: null,
+              max_task_ms: null,
+              note: 'click on the Duration header until the re-sorted table is drawn',
+            });
+            results.push({
+              name: `${label} heap`,
+              runlens_ms: null,
+              mlflow_ui_ms: null,
+              raw_api_ms: null,
+              max_task_ms: null,
+              runlens_heap_mb: Math.round((await heapMb(load.page)) * 10) / 10,
+            });
           }
           if (dataset.name === '1500x1500') {
             const scroll = await scrollTable(load.page, 150, { down: true, right: true });
-            results.push({ name: `${label} scroll`, runlens_ms: null, mlflow_ui_ms: null, raw_api_ms: null, max_task_ms: round(scroll.maxTaskMs), note: `diagonal scroll to the far corner, 150 frames; ${scroll.reached}` });
+            results.push({
+              name: `${label} scroll`,
+              runlens_ms: null,
+              mlflow_ui_ms: null,
+              raw_api_ms: null,
+              max_task_ms: round(scroll.maxTaskMs),
+              note: `diagonal scroll to the far corner, 150 frames; ${scroll.reached}`,
+            });
           }
           if (dataset.name === '100k') {
             const scroll = await scrollTable(load.page, 300, { down: true, right: false });
-            results.push({ name: `${label} scroll`, runlens_ms: null, mlflow_ui_ms: null, raw_api_ms: null, max_task_ms: round(scroll.maxTaskMs), note: `top to bottom, 300 frames; ${scroll.reached}` });
+            results.push({
+              name: `${label} scroll`,
+              runlens_ms: null,
+              mlflow_ui_ms: null,
+              raw_api_ms: null,
+              max_task_ms: round(scroll.maxTaskMs),
+              note: `top to bottom, 300 frames; ${scroll.reached}`,
+            });
           }
           await load.page.context().close();
         }
@@ -143,7 +180,10 @@ export async function rawHistory(base: string, runId: string): Promise<number> {
   let points = 0;
   for (;;) {
     const query = new URLSearchParams({ run_id: runId, metric_key: 'loss', max_results: '25000', ...(token ? { page_token: token } : {}) });
-    const page = (await (await fetch(`${base}/api/2.0/mlflow/metrics/get-history?${query.toString()}`)).json()) as { metrics?: unknown[]; next_page_token?: string };
+    const page = (await (await fetch(`${base}/api/2.0/mlflow/metrics/get-history?${query.toString()}`)).json()) as {
+      metrics?: unknown[];
+      next_page_token?: string;
+    };
     points += page.metrics?.length ?? 0;
     if (!page.next_page_token || !page.metrics?.length || page.next_page_token === token) return points;
     token = page.next_page_token;
@@ -165,7 +205,12 @@ export async function measureHistory(servers: Servers, history: HistoryExperimen
       const started = performance.now();
       await Promise.all(history.tenRuns.map((runId) => rawHistory(servers.mlflow, runId)));
       raw.push(performance.now() - started);
-      const page = await openPage(browser, `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss&plots=`, 'nothing', 10);
+      const page = await openPage(
+        browser,
+        `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss&plots=`,
+        'nothing',
+        10,
+      );
       const bench = await waitForBench(page, 'chartDrawn');
       await waitReady(page);
       drawn.push(bench.chartDrawn ?? NaN);
@@ -175,14 +220,33 @@ export async function measureHistory(servers: Servers, history: HistoryExperimen
     const millionRaw = performance.now();
     const millionPoints = await rawHistory(servers.mlflow, history.millionRun);
     const millionRawMs = performance.now() - millionRaw;
-    const page = await openPage(browser, `${servers.runlens}/experiments/${history.experimentId}/runs/${history.millionRun}/metrics?metrics=loss`, 'nothing', 1);
+    const page = await openPage(
+      browser,
+      `${servers.runlens}/experiments/${history.experimentId}/runs/${history.millionRun}/metrics?metrics=loss`,
+      'nothing',
+      1,
+    );
     const million = await waitForBench(page, 'chartDrawn');
     await waitReady(page);
     const millionTask = maxTask(await readBench(page));
     await page.context().close();
     return [
-      { name: 'chart 10x100k drawn', runlens_ms: round(median(drawn)), mlflow_ui_ms: null, raw_api_ms: round(median(raw)), max_task_ms: round(median(tasks)), note: 'compare view, one chart of 10 runs; raw = the 10 full histories fetched in parallel' },
-      { name: 'chart 1M-step run drawn', runlens_ms: round(million.chartDrawn ?? NaN), mlflow_ui_ms: null, raw_api_ms: round(millionRawMs), max_task_ms: round(millionTask), note: `${millionPoints.toLocaleString()} points` },
+      {
+        name: 'chart 10x100k drawn',
+        runlens_ms: round(median(drawn)),
+        mlflow_ui_ms: null,
+        raw_api_ms: round(median(raw)),
+        max_task_ms: round(median(tasks)),
+        note: 'compare view, one chart of 10 runs; raw = the 10 full histories fetched in parallel',
+      },
+      {
+        name: 'chart 1M-step run drawn',
+        runlens_ms: round(million.chartDrawn ?? NaN),
+        mlflow_ui_ms: null,
+        raw_api_ms: round(millionRawMs),
+        max_task_ms: round(millionTask),
+        note: `${millionPoints.toLocaleString()} points`,
+      },
     ];
   } finally {
     await browser.close();

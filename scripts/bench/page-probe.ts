@@ -28,4 +28,5 @@ export interface PageBench {
 }
 
 /** The longest task that started at or after `since` (ms on the page clock). */
-export const maxTask = (bench: PageBench, since = 0) => bench.tasks.filter((t) => t.start >= since).reduce((max, t) => Math.max(max, t.duration), 0);
+export const maxTask = (bench: PageBench, since = 0) =>
+  bench.tasks.filter((t) => t.start >= since).reduce((max, t) => Math.max(max, t.duration), 0);

@@ -18,10 +18,16 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function runShot(url: string, out: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/runlens.js'), 'shot', url, '-o', out, '--timeout', '300'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/runlens.js'), 'shot', url, '-o', out, '--timeout', '300'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('close', (code) => (code === 0 && statSync(out).size > 0 ? resolve(performance.now() - started) : reject(new Error(`runlens shot exited ${code}: ${errors}`))));
+    child.on('close', (code) =>
+      code === 0 && statSync(out).size > 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`runlens shot exited ${code}: ${errors}`)),
+    );
   });
 }
 
@@ -51,7 +57,11 @@ function treeRssMb(root: number): number {
   return Math.round(kb / 1024);
 }
 
-export async function measureRendering(servers: { runlens: string; mlflow: string }, history: HistoryExperiment, log: (line: string) => void): Promise<Result[]> {
+export async function measureRendering(
+  servers: { runlens: string; mlflow: string },
+  history: HistoryExperiment,
+  log: (line: string) => void,
+): Promise<Result[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runlens-bench-shot-'));
   try {
     log('measuring runlens shot of the 10-run chart view (3×)');
@@ -69,7 +79,8 @@ export async function measureRendering(servers: { runlens: string; mlflow: strin
     const serve = await startRunlens(servers.mlflow, { args: ['--render'] });
     try {
       // A distinct URL each time (an unknown parameter), so the 30 s cache never answers.
-      const link = (i: number) => `${serve.url}/render/experiments/${encodeURIComponent(history.experimentId)}.png?width=1024&height=640&bench=${i}`;
+      const link = (i: number) =>
+        `${serve.url}/render/experiments/${encodeURIComponent(history.experimentId)}.png?width=1024&height=640&bench=${i}`;
       const first = await fetch(link(-1));
       if (first.status !== 200) throw new Error(`/render answered ${first.status}: ${await first.text()}`);
       const before = treeRssMb(serve.pid);

@@ -1,7 +1,8 @@
 // The printed table: each row's numbers, the ratios the targets use, and PASS/MISS per target.
 import type { Result } from './measure.ts';
 
-const fmt = (v: number | null | undefined, unit = 'ms') => (v === null || v === undefined || Number.isNaN(v) ? '—' : `${v.toLocaleString('en-US')} ${unit}`);
+const fmt = (v: number | null | undefined, unit = 'ms') =>
+  v === null || v === undefined || Number.isNaN(v) ? '—' : `${v.toLocaleString('en-US')} ${unit}`;
 
 interface Target {
   row: string;
@@ -10,18 +11,54 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { row: '10k-runs first rows', text: 'Runlens ≤ 0.5 × mlflow ui', check: (r) => (r.runlens_ms !== null && r.mlflow_ui_ms !== null ? r.runlens_ms <= 0.5 * r.mlflow_ui_ms : undefined) },
-  { row: '10k-runs first rows', text: 'Runlens ≤ raw first page + 300 ms', check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= r.raw_api_ms + 300 : undefined) },
-  { row: '10k-runs all rows', text: 'Runlens ≤ 1.5 × raw paging', check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= 1.5 * r.raw_api_ms : undefined) },
+  {
+    row: '10k-runs first rows',
+    text: 'Runlens ≤ 0.5 × mlflow ui',
+    check: (r) => (r.runlens_ms !== null && r.mlflow_ui_ms !== null ? r.runlens_ms <= 0.5 * r.mlflow_ui_ms : undefined),
+  },
+  {
+    row: '10k-runs first rows',
+    text: 'Runlens ≤ raw first page + 300 ms',
+    check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= r.raw_api_ms + 300 : undefined),
+  },
+  {
+    row: '10k-runs all rows',
+    text: 'Runlens ≤ 1.5 × raw paging',
+    check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= 1.5 * r.raw_api_ms : undefined),
+  },
   { row: '10k-runs heap', text: 'JS heap < 150 MB', check: (r) => (r.runlens_heap_mb === undefined ? undefined : r.runlens_heap_mb < 150) },
-  { row: '1500x1500 open', text: 'no task > 200 ms while opening', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
-  { row: '1500x1500 scroll', text: 'no task > 200 ms while scrolling', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
-  { row: 'chart 10x100k drawn', text: 'Runlens ≤ 1.5 × raw history fetch', check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= 1.5 * r.raw_api_ms : undefined) },
+  {
+    row: '1500x1500 open',
+    text: 'no task > 200 ms while opening',
+    check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200),
+  },
+  {
+    row: '1500x1500 scroll',
+    text: 'no task > 200 ms while scrolling',
+    check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200),
+  },
+  {
+    row: 'chart 10x100k drawn',
+    text: 'Runlens ≤ 1.5 × raw history fetch',
+    check: (r) => (r.runlens_ms !== null && r.raw_api_ms !== null ? r.runlens_ms <= 1.5 * r.raw_api_ms : undefined),
+  },
   { row: 'chart 10x100k drawn', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
-  { row: '100k-runs scroll', text: 'no task > 100 ms while scrolling', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 100) },
+  {
+    row: '100k-runs scroll',
+    text: 'no task > 100 ms while scrolling',
+    check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 100),
+  },
   { row: 'compare 100 runs', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
-  { row: 'brush 500 runs', text: 'no task > 50 ms while brushing', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 50) },
-  { row: 'brush 500 runs', text: 'JS heap < 200 MB with 500 runs compared', check: (r) => (r.runlens_heap_mb === undefined ? undefined : r.runlens_heap_mb < 200) },
+  {
+    row: 'brush 500 runs',
+    text: 'no task > 50 ms while brushing',
+    check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 50),
+  },
+  {
+    row: 'brush 500 runs',
+    text: 'JS heap < 200 MB with 500 runs compared',
+    check: (r) => (r.runlens_heap_mb === undefined ? undefined : r.runlens_heap_mb < 200),
+  },
   { row: 'sweep 1,000 children', text: 'no task > 200 ms', check: (r) => (r.max_task_ms === null ? undefined : r.max_task_ms <= 200) },
 ];
 
@@ -35,9 +72,12 @@ export function report(results: Result[], quick: boolean): string {
   for (const r of results) {
     const ratios = [];
     if (r.runlens_ms !== null && r.mlflow_ui_ms) ratios.push(`runlens/ui ${(r.runlens_ms / r.mlflow_ui_ms).toFixed(2)}`);
-    if (r.runlens_ms !== null && r.raw_api_ms) ratios.push(`runlens/raw ${(r.runlens_ms / r.raw_api_ms).toFixed(2)}`, `runlens−raw ${r.runlens_ms - r.raw_api_ms} ms`);
+    if (r.runlens_ms !== null && r.raw_api_ms)
+      ratios.push(`runlens/raw ${(r.runlens_ms / r.raw_api_ms).toFixed(2)}`, `runlens−raw ${r.runlens_ms - r.raw_api_ms} ms`);
     if (r.runlens_heap_mb !== undefined) ratios.push(`heap ${r.runlens_heap_mb} MB`);
-    lines.push(`${r.name.padEnd(22)}${fmt(r.runlens_ms).padStart(12)}${fmt(r.mlflow_ui_ms).padStart(12)}${fmt(r.raw_api_ms).padStart(12)}${fmt(r.max_task_ms).padStart(12)}  ${ratios.join(', ')}`);
+    lines.push(
+      `${r.name.padEnd(22)}${fmt(r.runlens_ms).padStart(12)}${fmt(r.mlflow_ui_ms).padStart(12)}${fmt(r.raw_api_ms).padStart(12)}${fmt(r.max_task_ms).padStart(12)}  ${ratios.join(', ')}`,
+    );
   }
   const notes = results.filter((r) => r.note);
   if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((r) => `  ${r.name}: ${r.note}`));

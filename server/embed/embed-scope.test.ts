@@ -20,7 +20,9 @@ describe('canonicalScope', () => {
   it('refuses scopes that cannot be signed', () => {
     expect(() => canonicalScope({ ...scope, expires: 1.5 })).toThrow(/whole number/);
     expect(() => canonicalScope({ ...scope, runs: [''] })).toThrow(/non-empty/);
-    expect(() => signScope({ ...scope, runs: Array.from({ length: 400 }, (_, i) => `${i}`.padStart(32, '0')) }, SECRET)).toThrow(/too long/);
+    expect(() => signScope({ ...scope, runs: Array.from({ length: 400 }, (_, i) => `${i}`.padStart(32, '0')) }, SECRET)).toThrow(
+      /too long/,
+    );
   });
 });
 
@@ -37,7 +39,10 @@ describe('verifyScope', () => {
   const signed = signScope(scope, SECRET);
 
   it('accepts its own signature and returns the canonical scope', () => {
-    expect(verifyScope(signed.scope, signed.sig, SECRET, NOW)).toEqual({ ok: true, scope: { experiments: ['1', '2'], runs: ['a', 'b'], expires: NOW + 60_000 } });
+    expect(verifyScope(signed.scope, signed.sig, SECRET, NOW)).toEqual({
+      ok: true,
+      scope: { experiments: ['1', '2'], runs: ['a', 'b'], expires: NOW + 60_000 },
+    });
   });
 
   it('signs the versioned message: HMAC-SHA256 over "runlens-embed-v1\\n" + scope', () => {
@@ -52,8 +57,15 @@ describe('verifyScope', () => {
     expect(verifyScope(signed.scope, '', SECRET, NOW)).toMatchObject({ ok: false, reason: 'missing' });
     expect(verifyScope(`${signed.scope}=`, signed.sig, SECRET, NOW)).toMatchObject({ ok: false, reason: 'malformed' });
     expect(verifyScope(signed.scope, signed.sig.slice(1), SECRET, NOW)).toMatchObject({ ok: false, reason: 'malformed' });
-    expect(verifyScope(signed.scope, signed.sig, 'another secret of at least 32 bytes!', NOW)).toMatchObject({ ok: false, reason: 'bad-signature' });
-    expect(verifyScope(signed.scope, signed.sig, SECRET, NOW + 60_000)).toMatchObject({ ok: false, reason: 'expired', message: expect.stringMatching(/expired on 2026-12-02T00:01:00.000Z/) });
+    expect(verifyScope(signed.scope, signed.sig, 'another secret of at least 32 bytes!', NOW)).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    expect(verifyScope(signed.scope, signed.sig, SECRET, NOW + 60_000)).toMatchObject({
+      ok: false,
+      reason: 'expired',
+      message: expect.stringMatching(/expired on 2026-12-02T00:01:00.000Z/),
+    });
   });
 
   it('refuses everything under a secret too short to trust', () => {

@@ -13,8 +13,7 @@ export interface EmbedScope {
 }
 
 export type ScopeCheck =
-  | { ok: true; scope: EmbedScope }
-  | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired'; message: string };
+  { ok: true; scope: EmbedScope } | { ok: false; reason: 'missing' | 'malformed' | 'bad-signature' | 'expired'; message: string };
 
 /**
  * The signed message starts with this line: a later format gets a new prefix, so a signature made
@@ -97,7 +96,8 @@ export function verifyScope(scopeParam: string | null, sigParam: string | null, 
       );
     }
     const scope = parseScope(Buffer.from(scopeParam, 'base64url').toString('utf8'));
-    if (!scope) return refuse('malformed', 'This embed link is signed but its scope cannot be read (it was signed by another Runlens version?).');
+    if (!scope)
+      return refuse('malformed', 'This embed link is signed but its scope cannot be read (it was signed by another Runlens version?).');
     if (!(now < scope.expires)) {
       return refuse('expired', `This embed link expired on ${new Date(scope.expires).toISOString()}; ask for a new link.`);
     }
@@ -108,7 +108,9 @@ export function verifyScope(scopeParam: string | null, sigParam: string | null, 
 }
 
 function mac(scopeParam: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(SIGNATURE_PREFIX + scopeParam, 'utf8').digest();
+  return createHmac('sha256', secret)
+    .update(SIGNATURE_PREFIX + scopeParam, 'utf8')
+    .digest();
 }
 
 function canonicalIds(ids: readonly string[], kind: string): string[] {

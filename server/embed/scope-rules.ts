@@ -3,7 +3,13 @@
 // Runlens' own /runlens/config.json is not an API request and never comes here: it holds no
 // tracking data, and an embed page needs it to start.
 import type { EmbedScope } from './embed-scope.ts';
-import { filterExperimentsResponse, filterLoggedModelsResponse, filterRunsResponse, modelResponseInScope, runResponseInScope } from './scope-responses.ts';
+import {
+  filterExperimentsResponse,
+  filterLoggedModelsResponse,
+  filterRunsResponse,
+  modelResponseInScope,
+  runResponseInScope,
+} from './scope-responses.ts';
 
 export type ScopeDecision =
   | {
@@ -87,7 +93,11 @@ export function responseInScope(scope: EmbedScope, path: string, responseBody: u
  * What to send instead of a response the decision marked `checkResponse`: the same body, the
  * body without what the link may not read (searches), or a refusal (a run of another experiment).
  */
-export function checkScopedResponse(scope: EmbedScope, path: string, responseBody: unknown): { ok: true; body: unknown } | { ok: false; message: string } {
+export function checkScopedResponse(
+  scope: EmbedScope,
+  path: string,
+  responseBody: unknown,
+): { ok: true; body: unknown } | { ok: false; message: string } {
   const decoded = decodePath(path);
   if (decoded === `${API}/experiments/search`) return { ok: true, body: filterExperimentsResponse(scope, responseBody) };
   if (decoded === `${API}/runs/search`) return { ok: true, body: filterRunsResponse(scope, responseBody) };

@@ -26,20 +26,33 @@ describe('resolveRequestScope', () => {
   it('is unscoped without a credential, and checks one against the secret', () => {
     expect(resolveRequestScope(withSecret, undefined, now)).toBeUndefined();
     const signed = signScope({ experiments: ['1'], runs: [], expires: now + 1000 }, SECRET);
-    expect(resolveRequestScope(withSecret, signed, now)).toEqual({ ok: true, scope: { experiments: ['1'], runs: [], expires: now + 1000 } });
+    expect(resolveRequestScope(withSecret, signed, now)).toEqual({
+      ok: true,
+      scope: { experiments: ['1'], runs: [], expires: now + 1000 },
+    });
     expect(resolveRequestScope(withSecret, signed, now + 1000)).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('refuses a signed link when the server has no secret to check it with', () => {
     const signed = signScope({ experiments: ['1'], runs: [], expires: now + 1000 }, SECRET);
-    expect(resolveRequestScope(resolveServeOptions({}, {}), signed, now)).toMatchObject({ ok: false, message: expect.stringContaining('--embed-secret') });
+    expect(resolveRequestScope(resolveServeOptions({}, {}), signed, now)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--embed-secret'),
+    });
   });
 });
 
 describe('parseKeepingLongIntegers', () => {
   it('keeps every digit of integers past 2^53 as strings, and leaves floats and strings alone', () => {
-    const text = '{"step": 4611686018427387904, "value": 0.1234567890123456, "big": 1e+16, "name": "12345678901234567", "list": [-9007199254740993]}';
-    expect(parseKeepingLongIntegers(text)).toEqual({ step: '4611686018427387904', value: 0.1234567890123456, big: 1e16, name: '12345678901234567', list: ['-9007199254740993'] });
+    const text =
+      '{"step": 4611686018427387904, "value": 0.1234567890123456, "big": 1e+16, "name": "12345678901234567", "list": [-9007199254740993]}';
+    expect(parseKeepingLongIntegers(text)).toEqual({
+      step: '4611686018427387904',
+      value: 0.1234567890123456,
+      big: 1e16,
+      name: '12345678901234567',
+      list: ['-9007199254740993'],
+    });
   });
 
   it('says undefined for what is not JSON', () => {

@@ -42,10 +42,18 @@ export function takeEmbedCredential(rawUrl: string): { url: string; credential?:
 }
 
 /** The scope a request is made under, or why it is refused. No credential and no requirement: unscoped. */
-export function resolveRequestScope(options: ServeOptions, credential: EmbedCredential | undefined, now = Date.now()): ScopeCheck | undefined {
+export function resolveRequestScope(
+  options: ServeOptions,
+  credential: EmbedCredential | undefined,
+  now = Date.now(),
+): ScopeCheck | undefined {
   if (!credential) return undefined;
   if (!options.embed) {
-    return { ok: false, reason: 'bad-signature', message: 'This embed link is signed, but this Runlens checks no signed links (start it with --embed-secret).' };
+    return {
+      ok: false,
+      reason: 'bad-signature',
+      message: 'This embed link is signed, but this Runlens checks no signed links (start it with --embed-secret).',
+    };
   }
   return verifyScope(credential.scope, credential.sig, options.embed.secret, now);
 }
@@ -69,7 +77,12 @@ export function decideScopedRequest(scope: EmbedScope, method: string, upstreamP
 export type LookupResult = { ok: true } | { ok: false; status: number; message: string };
 
 /** The run or model a request names is looked up first: it must belong to the link's experiments (or runs). */
-export async function checkLookup(options: ServeOptions, scope: EmbedScope, decision: ScopeDecision & { allow: true }, signal: AbortSignal): Promise<LookupResult> {
+export async function checkLookup(
+  options: ServeOptions,
+  scope: EmbedScope,
+  decision: ScopeDecision & { allow: true },
+  signal: AbortSignal,
+): Promise<LookupResult> {
   const lookups: string[] = [];
   if (decision.needsRunLookup !== undefined) lookups.push(runLookupPath(decision.needsRunLookup));
   if (decision.needsModelLookup !== undefined) lookups.push(modelLookupPath(decision.needsModelLookup));
@@ -77,18 +90,30 @@ export async function checkLookup(options: ServeOptions, scope: EmbedScope, deci
     const answer = await requestUpstream(options, { method: 'GET', path, headers: { accept: 'application/json' }, signal });
     const text = await readWhole(answer);
     if (answer.statusCode !== 200) {
-      return { ok: false, status: answer.statusCode === 404 ? 404 : 502, message: `the tracking server could not say what ${path} belongs to (HTTP ${answer.statusCode})` };
+      return {
+        ok: false,
+        status: answer.statusCode === 404 ? 404 : 502,
+        message: `the tracking server could not say what ${path} belongs to (HTTP ${answer.statusCode})`,
+      };
     }
     const pathOnly = path.slice(0, path.indexOf('?') < 0 ? path.length : path.indexOf('?'));
     if (text === undefined || !responseInScope(scope, pathOnly, parseKeepingLongIntegers(text))) {
-      return { ok: false, status: 403, message: `this embed link cannot read ${decision.needsRunLookup !== undefined ? `run ${decision.needsRunLookup}` : `model ${decision.needsModelLookup}`}` };
+      return {
+        ok: false,
+        status: 403,
+        message: `this embed link cannot read ${decision.needsRunLookup !== undefined ? `run ${decision.needsRunLookup}` : `model ${decision.needsModelLookup}`}`,
+      };
     }
   }
   return { ok: true };
 }
 
 /** The answer to send instead of a successful upstream JSON answer the decision marked for checking. */
-export async function checkAnswer(scope: EmbedScope, upstreamPath: string, answer: http.IncomingMessage): Promise<{ ok: true; body: string } | { ok: false; message: string }> {
+export async function checkAnswer(
+  scope: EmbedScope,
+  upstreamPath: string,
+  answer: http.IncomingMessage,
+): Promise<{ ok: true; body: string } | { ok: false; message: string }> {
   const text = await readWhole(answer);
   if (text === undefined) return { ok: false, message: 'this embed link cannot read an answer this large' };
   const parsed = parseKeepingLongIntegers(text);

@@ -18,14 +18,24 @@ describe('parseSignArgs', () => {
   });
 
   it('defaults to 7 days; --secret and --url are taken', () => {
-    const parsed = parseSignArgs(['/experiments/1', '--experiments=1', '--secret', 'x'.repeat(32), '--url', 'https://runlens.example.com'], {}, NOW);
-    expect(parsed).toMatchObject({ scope: { experiments: ['1'], runs: [], expires: NOW + 7 * DAY }, secret: 'x'.repeat(32), baseUrl: 'https://runlens.example.com' });
+    const parsed = parseSignArgs(
+      ['/experiments/1', '--experiments=1', '--secret', 'x'.repeat(32), '--url', 'https://runlens.example.com'],
+      {},
+      NOW,
+    );
+    expect(parsed).toMatchObject({
+      scope: { experiments: ['1'], runs: [], expires: NOW + 7 * DAY },
+      secret: 'x'.repeat(32),
+      baseUrl: 'https://runlens.example.com',
+    });
   });
 
   it('explains what is missing or wrong', () => {
     expect(() => parseSignArgs(['/compare?runs=a'], env, NOW)).toThrow(/--experiments and\/or --runs/);
     expect(() => parseSignArgs(['/compare?runs=a', '--runs', 'a'], {}, NOW)).toThrow(/RUNLENS_EMBED_SECRET/);
-    expect(() => parseSignArgs(['/compare?runs=a', '--runs', 'a'], { RUNLENS_EMBED_SECRET: 'short' }, NOW)).toThrow(/--embed-secret must be at least 32 bytes/);
+    expect(() => parseSignArgs(['/compare?runs=a', '--runs', 'a'], { RUNLENS_EMBED_SECRET: 'short' }, NOW)).toThrow(
+      /--embed-secret must be at least 32 bytes/,
+    );
     expect(() => parseSignArgs(['--runs', 'a'], env, NOW)).toThrow(/one view/);
     expect(() => parseSignArgs(['//evil.example/x', '--runs', 'a'], env, NOW)).toThrow(/Runlens path/);
     expect(() => parseSignArgs(['javascript:alert(1)', '--runs', 'a'], env, NOW)).toThrow(/Runlens path/);
@@ -103,11 +113,16 @@ describe('signedViewUrl', () => {
     expect(once.startsWith('/compare?runs=a&embed=true&scope=')).toBe(true);
     const twice = new URL(signedViewUrl(undefined, once, { ...scope, runs: ['a'] }, SECRET), 'http://x');
     expect(twice.searchParams.getAll('sig')).toHaveLength(1);
-    expect(verifyScope(twice.searchParams.get('scope'), twice.searchParams.get('sig'), SECRET, NOW)).toMatchObject({ ok: true, scope: { runs: ['a'] } });
+    expect(verifyScope(twice.searchParams.get('scope'), twice.searchParams.get('sig'), SECRET, NOW)).toMatchObject({
+      ok: true,
+      scope: { runs: ['a'] },
+    });
   });
 
   it('keeps a full view URL as it is', () => {
-    expect(signedViewUrl(undefined, 'http://localhost:5173/runs?experiments=1', scope, SECRET)).toMatch(/^http:\/\/localhost:5173\/runs\?experiments=1&embed=true&scope=/);
+    expect(signedViewUrl(undefined, 'http://localhost:5173/runs?experiments=1', scope, SECRET)).toMatch(
+      /^http:\/\/localhost:5173\/runs\?experiments=1&embed=true&scope=/,
+    );
   });
 });
 
@@ -121,7 +136,10 @@ describe('signCommand', () => {
 
   it('fails with the reason and the usage', () => {
     const result = signCommand(['/compare?runs=a', '--runs', 'a', '--expires', '400d'], env, NOW);
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/^runlens sign: --expires may be at most 366 days[^]*Usage: runlens sign/) });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^runlens sign: --expires may be at most 366 days[^]*Usage: runlens sign/),
+    });
     expect(signCommand(['--help'], {}, NOW)).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: runlens sign') });
   });
 });

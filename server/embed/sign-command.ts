@@ -50,8 +50,13 @@ export function parseSignArgs(argv: string[], env: Record<string, string | undef
   });
   if (positionals.length !== 1) throw new OptionsError(`one view to sign, got ${positionals.length}`);
   const view = validateView(positionals[0] ?? '');
-  const scope: EmbedScope = { experiments: splitIds(values.experiments), runs: splitIds(values.runs), expires: parseExpiry(values.expires ?? DEFAULT_EXPIRY, now) };
-  if (scope.experiments.length === 0 && scope.runs.length === 0) throw new OptionsError('name what the link may read: --experiments and/or --runs');
+  const scope: EmbedScope = {
+    experiments: splitIds(values.experiments),
+    runs: splitIds(values.runs),
+    expires: parseExpiry(values.expires ?? DEFAULT_EXPIRY, now),
+  };
+  if (scope.experiments.length === 0 && scope.runs.length === 0)
+    throw new OptionsError('name what the link may read: --experiments and/or --runs');
   const outside = viewOutsideScope(view, scope);
   if (outside) throw new OptionsError(`the view shows ${outside}, which the link could not read: add it to the scope`);
   const secret = values.secret ?? env.RUNLENS_EMBED_SECRET;
@@ -62,7 +67,11 @@ export function parseSignArgs(argv: string[], env: Record<string, string | undef
 /** `30m`, `24h`, `7d` from `now`, or an ISO date; in the future and at most 366 days away. */
 export function parseExpiry(raw: string, now: number): number {
   const duration = /^(\d{1,6})([mhd])$/.exec(raw.trim());
-  const expires = duration ? now + Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS] : /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : NaN;
+  const expires = duration
+    ? now + Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]
+    : /^\d{4}-\d{2}-\d{2}/.test(raw)
+      ? Date.parse(raw)
+      : NaN;
   if (Number.isNaN(expires)) throw new OptionsError(`--expires takes 30m, 24h, 7d or an ISO date such as 2027-01-31, got "${raw}"`);
   if (expires <= now) throw new OptionsError(`--expires must be in the future, got "${raw}"`);
   if (expires - now > MAX_LIFETIME_MS) {
@@ -86,7 +95,11 @@ export function signedViewUrl(baseUrl: string | undefined, view: string, scope: 
 }
 
 /** The whole command: what to print and the exit code (the lead's cli.ts prints them). */
-export function signCommand(argv: string[], env: Record<string, string | undefined>, now: number): { code: number; stdout?: string; stderr?: string } {
+export function signCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  now: number,
+): { code: number; stdout?: string; stderr?: string } {
   if (argv.includes('-h') || argv.includes('--help')) return { code: 0, stdout: SIGN_HELP };
   try {
     const request = parseSignArgs(argv, env, now);
@@ -106,7 +119,8 @@ export function signCommand(argv: string[], env: Record<string, string | undefin
  */
 export function viewOutsideScope(view: string, scope: EmbedScope): string | null {
   const url = new URL(view, 'http://runlens.invalid/');
-  const [, experimentId, runId] = /^\/experiments\/([^/]+)(?:\/runs\/([^/]+))?/.exec(url.pathname)?.map((part) => part && decodeSegment(part)) ?? [];
+  const [, experimentId, runId] =
+    /^\/experiments\/([^/]+)(?:\/runs\/([^/]+))?/.exec(url.pathname)?.map((part) => part && decodeSegment(part)) ?? [];
   const experiments = [...(experimentId ? [experimentId] : []), ...list(url.searchParams.get('experiments'))];
   const runs = [...(runId ? [runId] : []), ...list(url.searchParams.get('runs'))];
   const experiment = experiments.find((id) => !scope.experiments.includes(id));
@@ -125,7 +139,8 @@ function decodeSegment(part: string): string {
 
 function validateView(view: string): string {
   const relative = view.startsWith('/') && !view.startsWith('//') && !view.includes('\\');
-  if (!relative && !/^https?:\/\/[^\s]+$/i.test(view)) throw new OptionsError(`<view> is a Runlens path such as /compare?runs=a,b or a full URL, got "${view}"`);
+  if (!relative && !/^https?:\/\/[^\s]+$/i.test(view))
+    throw new OptionsError(`<view> is a Runlens path such as /compare?runs=a,b or a full URL, got "${view}"`);
   try {
     new URL(view, 'http://runlens.invalid/');
     return view;
@@ -135,11 +150,16 @@ function validateView(view: string): string {
 }
 
 function validateBase(raw: string): string {
-  if (!/^https?:\/\/[^\s]+$/i.test(raw)) throw new OptionsError(`--url is where Runlens is served, like https://runlens.example.com, got "${raw}"`);
+  if (!/^https?:\/\/[^\s]+$/i.test(raw))
+    throw new OptionsError(`--url is where Runlens is served, like https://runlens.example.com, got "${raw}"`);
   return raw;
 }
 
-const list = (raw: string | null | undefined): string[] => (raw ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+const list = (raw: string | null | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 
 function splitIds(raw: string | undefined): string[] {
   return [...new Set(list(raw))];

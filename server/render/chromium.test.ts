@@ -31,7 +31,9 @@ describe('findChromium', () => {
 
   it('says how to get one when there is none', () => {
     expect(() => findChromium(undefined, { PATH: dirWith({}) })).toThrow(BrowserNotFoundError);
-    expect(() => findChromium(undefined, { PATH: dirWith({}) })).toThrow('no Chromium found: install it (apt-get install chromium) or pass --browser');
+    expect(() => findChromium(undefined, { PATH: dirWith({}) })).toThrow(
+      'no Chromium found: install it (apt-get install chromium) or pass --browser',
+    );
     expect(() => findChromium('/nowhere/chromium', {})).toThrow('no Chromium at "/nowhere/chromium"');
   });
 });

@@ -8,10 +8,7 @@ export class BrowserNotFoundError extends Error {}
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
-export function findChromium(
-  explicit: string | undefined,
-  env: Record<string, string | undefined> = process.env,
-): string {
+export function findChromium(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {
   const given = explicit ?? env.RUNLENS_CHROMIUM;
   if (given) {
     if (!isExecutable(given)) throw new BrowserNotFoundError(`no Chromium at "${given}" (not an executable file)`);
@@ -23,7 +20,9 @@ export function findChromium(
       if (isExecutable(candidate)) return candidate;
     }
   }
-  throw new BrowserNotFoundError('no Chromium found: install it (apt-get install chromium) or pass --browser <path> (env RUNLENS_CHROMIUM)');
+  throw new BrowserNotFoundError(
+    'no Chromium found: install it (apt-get install chromium) or pass --browser <path> (env RUNLENS_CHROMIUM)',
+  );
 }
 
 function isExecutable(file: string): boolean {

@@ -12,7 +12,12 @@ describe('parseImageRequest', () => {
       height: 600,
       scale: 2,
     });
-    expect(parseImageRequest('/render/experiments/1/runs/r1/metrics.png')).toMatchObject({ view: '/experiments/1/runs/r1/metrics', width: 1280, height: 800, scale: 1 });
+    expect(parseImageRequest('/render/experiments/1/runs/r1/metrics.png')).toMatchObject({
+      view: '/experiments/1/runs/r1/metrics',
+      width: 1280,
+      height: 800,
+      scale: 1,
+    });
     expect(parseImageRequest('/render/index.png').view).toBe('/');
   });
 

@@ -13,8 +13,6 @@ import type { Renderer } from './renderer.ts';
 import { tokenMatches } from './token.ts';
 import { RENDER_PREFIX, type RunlensErrorCode } from '../../contract/runlens-http.ts';
 
-
-
 export const RENDER_LIMITS = {
   concurrency: 2,
   maxWaiting: 20,

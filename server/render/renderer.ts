@@ -174,7 +174,14 @@ async function pageErrorMessage(page: Page): Promise<string | undefined> {
   const heading = alert.locator('h1, h2, h3, h4, h5, h6').first();
   const parts =
     (await heading.count()) > 0
-      ? [await heading.textContent(), await alert.locator('p').first().textContent().catch(() => null)]
+      ? [
+          await heading.textContent(),
+          await alert
+            .locator('p')
+            .first()
+            .textContent()
+            .catch(() => null),
+        ]
       : [await alert.textContent()];
   const text = parts
     .map((part) => (part ?? '').replace(/\s+/g, ' ').trim())
@@ -186,7 +193,12 @@ async function pageErrorMessage(page: Page): Promise<string | undefined> {
 /** What a view that never became ready was still doing, from what it shows. */
 async function describePending(page: Page, timeoutMs: number, scriptErrors: string[]): Promise<string> {
   const state = (await page.getAttribute('html', READY_STATE_ATTRIBUTE).catch(() => null)) ?? 'no ready signal';
-  const statuses = (await page.locator('[role=status]').allTextContents().catch(() => []))
+  const statuses = (
+    await page
+      .locator('[role=status]')
+      .allTextContents()
+      .catch(() => [])
+  )
     .map((text) => text.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const still = statuses.length > 0 ? `still loading: ${statuses.map((s) => `"${s}"`).join(', ')}` : `state: ${state}`;

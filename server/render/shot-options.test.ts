@@ -24,7 +24,10 @@ describe('resolveShotOptions', () => {
   });
 
   it('joins a path to --url, keeping a base path prefix and the view parameters', () => {
-    const options = resolveShotOptions({ target: '/compare?runs=a,b&metrics=loss', url: 'https://ml.example.com/runlens/', output: 'o.png' }, {});
+    const options = resolveShotOptions(
+      { target: '/compare?runs=a,b&metrics=loss', url: 'https://ml.example.com/runlens/', output: 'o.png' },
+      {},
+    );
     expect(options.source).toEqual({ kind: 'url', url: 'https://ml.example.com/runlens/compare?runs=a,b&metrics=loss' });
   });
 
@@ -34,7 +37,9 @@ describe('resolveShotOptions', () => {
       path: '/experiments/1',
       trackingUri: 'http://mlflow:5000',
     });
-    expect(resolveShotOptions({ target: '/', output: 'o.png' }, { MLFLOW_TRACKING_URI: 'http://env:5000' }).source).toMatchObject({ trackingUri: 'http://env:5000' });
+    expect(resolveShotOptions({ target: '/', output: 'o.png' }, { MLFLOW_TRACKING_URI: 'http://env:5000' }).source).toMatchObject({
+      trackingUri: 'http://env:5000',
+    });
   });
 
   it('refuses a path with nowhere to take it from, and ambiguous sources', () => {
@@ -47,7 +52,12 @@ describe('resolveShotOptions', () => {
 
   it('checks sizes, scale, theme, time zone and timeout with a message naming the flag', () => {
     const base = { target: 'http://h/', output: 'o.png' };
-    expect(resolveShotOptions({ ...base, width: '800', height: '600', scale: '2', timeout: '5', theme: 'dark', tz: 'Europe/Berlin', fullPage: true }, {})).toMatchObject({
+    expect(
+      resolveShotOptions(
+        { ...base, width: '800', height: '600', scale: '2', timeout: '5', theme: 'dark', tz: 'Europe/Berlin', fullPage: true },
+        {},
+      ),
+    ).toMatchObject({
       width: 800,
       height: 600,
       scale: 2,

@@ -38,7 +38,8 @@ export interface ShotOptions {
 export const SHOT_DEFAULTS = { width: 1280, height: 800, scale: 1, timeoutS: 60 } as const;
 
 export function resolveShotOptions(input: RawShotInput, env: Record<string, string | undefined>): ShotOptions {
-  if (!input.target) throw new OptionsError('give the view to capture: a URL, or a path such as /compare?runs=… with --tracking-uri or --url');
+  if (!input.target)
+    throw new OptionsError('give the view to capture: a URL, or a path such as /compare?runs=… with --tracking-uri or --url');
   if (!input.output) throw new OptionsError('give the output file with -o out.png or -o out.pdf');
   const format = /\.pdf$/i.test(input.output) ? 'pdf' : /\.png$/i.test(input.output) ? 'png' : undefined;
   if (!format) throw new OptionsError(`-o must name a .png or .pdf file, got "${input.output}"`);
@@ -65,12 +66,14 @@ function resolveSource(target: string, input: RawShotInput, env: Record<string, 
   }
   if (!target.startsWith('/')) throw new OptionsError(`give a full http(s) URL or a path starting with "/", got "${target}"`);
   if (input.url) {
-    if (input.trackingUri) throw new OptionsError('give either --url (a running Runlens) or --tracking-uri (shot serves Runlens itself), not both');
+    if (input.trackingUri)
+      throw new OptionsError('give either --url (a running Runlens) or --tracking-uri (shot serves Runlens itself), not both');
     const base = parseHttpUrl('--url', input.url);
     return { kind: 'url', url: `${base.origin}${base.pathname.replace(/\/$/, '')}${target}` };
   }
   const trackingUri = input.trackingUri ?? env.MLFLOW_TRACKING_URI;
-  if (!trackingUri) throw new OptionsError(`a path needs --url <a running Runlens> or --tracking-uri <tracking server>, got only "${target}"`);
+  if (!trackingUri)
+    throw new OptionsError(`a path needs --url <a running Runlens> or --tracking-uri <tracking server>, got only "${target}"`);
   return { kind: 'serve', path: target, trackingUri };
 }
 
@@ -84,11 +87,24 @@ function parseHttpUrl(what: string, raw: string): URL {
   throw new OptionsError(`${what} must be an http(s) URL, got "${raw}"`);
 }
 
-function parseNumber(flag: string, raw: string | undefined, fallback: number, bounds: { min: number; max: number; integer?: boolean }): number {
+function parseNumber(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  bounds: { min: number; max: number; integer?: boolean },
+): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < bounds.min || value > bounds.max || (bounds.integer && !Number.isInteger(value))) {
-    throw new OptionsError(`${flag} must be ${bounds.integer ? 'an integer' : 'a number'} between ${bounds.min} and ${bounds.max}, got "${raw}"`);
+  if (
+    raw.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < bounds.min ||
+    value > bounds.max ||
+    (bounds.integer && !Number.isInteger(value))
+  ) {
+    throw new OptionsError(
+      `${flag} must be ${bounds.integer ? 'an integer' : 'a number'} between ${bounds.min} and ${bounds.max}, got "${raw}"`,
+    );
   }
   return value;
 }

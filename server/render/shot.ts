@@ -14,7 +14,11 @@ export interface AppBuild {
 }
 
 /** Writes the image and returns its absolute path; a RenderError says why there is none. */
-export async function takeShot(options: ShotOptions, app: () => AppBuild, env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function takeShot(
+  options: ShotOptions,
+  app: () => AppBuild,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
   // The browser first: without one there is nothing to serve for.
   const renderer = await openRenderer({ browserPath: options.browser });
   let server: http.Server | undefined;

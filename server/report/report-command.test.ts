@@ -3,13 +3,19 @@ import { formatDate, liveViewUrl, pngFileName, reportCommand } from './report-co
 
 describe('liveViewUrl', () => {
   it('joins a path to the Runlens base, keeping a reverse-proxy prefix and the view’s parameters', () => {
-    expect(liveViewUrl('/experiments/1?searchFilter=a%20b', 'http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173/experiments/1?searchFilter=a%20b');
-    expect(liveViewUrl('/compare?runs=a,b', 'https://tools.example.com/runlens/')).toBe('https://tools.example.com/runlens/compare?runs=a,b');
+    expect(liveViewUrl('/experiments/1?searchFilter=a%20b', 'http://127.0.0.1:5173')).toBe(
+      'http://127.0.0.1:5173/experiments/1?searchFilter=a%20b',
+    );
+    expect(liveViewUrl('/compare?runs=a,b', 'https://tools.example.com/runlens/')).toBe(
+      'https://tools.example.com/runlens/compare?runs=a,b',
+    );
     expect(liveViewUrl('/', 'http://h:1/')).toBe('http://h:1/');
   });
 
   it('takes a full URL as it is, and drops render=1 (the live view is the interactive one)', () => {
-    expect(liveViewUrl('http://other:5173/compare?runs=a&render=1&theme=dark', 'http://127.0.0.1:5173/')).toBe('http://other:5173/compare?runs=a&theme=dark');
+    expect(liveViewUrl('http://other:5173/compare?runs=a&render=1&theme=dark', 'http://127.0.0.1:5173/')).toBe(
+      'http://other:5173/compare?runs=a&theme=dark',
+    );
   });
 });
 

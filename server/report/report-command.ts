@@ -76,7 +76,16 @@ export async function reportCommand(argv: string[], app: () => AppBuild): Promis
       await mkdir(args.pngDir, { recursive: true });
       for (const [index, page] of pages.entries()) {
         const file = path.join(args.pngDir, pngFileName(index, page.caption));
-        await writeFile(file, withPngProvenance(page.png, { viewUrl: page.liveUrl, trackingServer: target.trackingServer, runIds: page.runIds, renderedAt: page.renderedAt, runlensVersion: target.version }));
+        await writeFile(
+          file,
+          withPngProvenance(page.png, {
+            viewUrl: page.liveUrl,
+            trackingServer: target.trackingServer,
+            runIds: page.runIds,
+            renderedAt: page.renderedAt,
+            runlensVersion: target.version,
+          }),
+        );
         console.log(`wrote ${file}`);
       }
     }
@@ -91,12 +100,26 @@ export async function reportCommand(argv: string[], app: () => AppBuild): Promis
         sections: pages,
       });
       const pdf = await printHtmlToPdf(html, { browserPath: args.browser, timeoutMs: args.timeoutMs });
-      await writeFile(args.output, await withPdfInfo(pdf, { title: spec.title, trackingServer: target.trackingServer, runIds, runlensVersion: target.version, createdAt: startedAt }));
+      await writeFile(
+        args.output,
+        await withPdfInfo(pdf, {
+          title: spec.title,
+          trackingServer: target.trackingServer,
+          runIds,
+          runlensVersion: target.version,
+          createdAt: startedAt,
+        }),
+      );
       console.log(`wrote ${args.output}`);
     }
     return 0;
   } catch (err) {
-    if (err instanceof ReportSpecError || err instanceof TargetError || err instanceof BrowserNotFoundError || err instanceof SectionError) {
+    if (
+      err instanceof ReportSpecError ||
+      err instanceof TargetError ||
+      err instanceof BrowserNotFoundError ||
+      err instanceof SectionError
+    ) {
       console.error(`runlens report: ${err.message}`);
       return err instanceof ReportSpecError ? 2 : 1;
     }
@@ -142,9 +165,11 @@ function parseCommandLine(argv: string[]): ReportArgs | 'help' {
   if (!specFile) throw new UsageError('name the report spec: runlens report <spec.yaml> -o <report.pdf>');
   if (extra.length > 0) throw new UsageError(`one spec at a time, got also ${extra.map((e) => `"${e}"`).join(', ')}`);
   if (!values.output && !values['png-dir']) throw new UsageError('say where to write the report: -o <report.pdf> and/or --png-dir <dir>');
-  if (values.url && values['tracking-uri']) throw new UsageError('--url and --tracking-uri exclude each other: render from a running Runlens, or serve one for a tracking server');
+  if (values.url && values['tracking-uri'])
+    throw new UsageError('--url and --tracking-uri exclude each other: render from a running Runlens, or serve one for a tracking server');
   const timeout = Number(values.timeout ?? DEFAULT_TIMEOUT_S);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
   return {
     specFile,
     output: values.output,

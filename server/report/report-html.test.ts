@@ -19,7 +19,9 @@ const doc = (overrides: Partial<ReportDocument> = {}): ReportDocument => ({
 
 describe('escapeHtml', () => {
   it('escapes every character that can open a tag, an entity or leave an attribute', () => {
-    expect(escapeHtml(HOSTILE)).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&#39;&amp;&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(escapeHtml(HOSTILE)).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&#39;&amp;&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;',
+    );
   });
 });
 

@@ -23,7 +23,10 @@ const CONFIG_TIMEOUT_MS = 15_000;
 
 const configSchema = z.object({ trackingUri: z.string(), runlensVersion: z.string() });
 
-export async function connectRunlens(where: { url: string | undefined; trackingUri: string | undefined }, app: () => AppBuild): Promise<RunlensTarget> {
+export async function connectRunlens(
+  where: { url: string | undefined; trackingUri: string | undefined },
+  app: () => AppBuild,
+): Promise<RunlensTarget> {
   if (where.url) {
     const baseUrl = withTrailingSlash(where.url);
     const config = await readConfig(baseUrl);

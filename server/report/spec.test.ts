@@ -41,8 +41,12 @@ sections:
   });
 
   it('takes a tracking server on a loopback address or a bare host name', () => {
-    expect(parse('title: T\ntracking_uri: http://127.0.0.1:5000\nsections: [{view: /, caption: c}]').trackingUri).toBe('http://127.0.0.1:5000');
-    expect(parse('title: T\ntracking_uri: http://localhost:5000/mlflow\nsections: [{view: /, caption: c}]').trackingUri).toBe('http://localhost:5000/mlflow');
+    expect(parse('title: T\ntracking_uri: http://127.0.0.1:5000\nsections: [{view: /, caption: c}]').trackingUri).toBe(
+      'http://127.0.0.1:5000',
+    );
+    expect(parse('title: T\ntracking_uri: http://localhost:5000/mlflow\nsections: [{view: /, caption: c}]').trackingUri).toBe(
+      'http://localhost:5000/mlflow',
+    );
   });
 
   it('takes text as a list of paragraphs too, and no text at all', () => {
@@ -58,7 +62,9 @@ sections:
 
   it('names a misspelt field instead of ignoring it', () => {
     expect(errorOf('title: T\nsections: [{view: /, captoin: c}]')).toMatch(/sections\[0\]: unknown field "captoin"/);
-    expect(errorOf('title: T\ntracking-uri: http://x\nsections: [{view: /, caption: c}]')).toMatch(/\(top level\): unknown field "tracking-uri"/);
+    expect(errorOf('title: T\ntracking-uri: http://x\nsections: [{view: /, caption: c}]')).toMatch(
+      /\(top level\): unknown field "tracking-uri"/,
+    );
   });
 
   it('names a field of the wrong kind or out of range', () => {

@@ -83,16 +83,22 @@ function checkView(view: string, field: string, source: string): void {
   const trimmed = view.trim();
   if (trimmed.startsWith('/')) return;
   if (isHttpUrl(trimmed)) return;
-  throw new ReportSpecError(`${source}: invalid report spec\n  ${field}: must be a Runlens path starting with "/" or an http(s) URL, got "${trimmed}"`);
+  throw new ReportSpecError(
+    `${source}: invalid report spec\n  ${field}: must be a Runlens path starting with "/" or an http(s) URL, got "${trimmed}"`,
+  );
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }

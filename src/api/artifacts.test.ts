@@ -21,7 +21,10 @@ describe('listArtifacts', () => {
   });
 
   it('accepts string sizes and basenames, and drops the echo of a listed file', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json({ files: [{ path: 'b.txt', file_size: '12' }, { path: 'dir/sub', is_dir: true }, { path: 'dir' }] })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ files: [{ path: 'b.txt', file_size: '12' }, { path: 'dir/sub', is_dir: true }, { path: 'dir' }] })),
+    );
     const listing = await listArtifacts({ kind: 'logged-model', modelId: 'm-1' }, 'dir');
     expect(listing.files).toEqual([
       { path: 'dir/sub', name: 'sub', isDir: true, size: undefined },
@@ -39,8 +42,12 @@ describe('listArtifacts', () => {
 
 describe('artifactDownloadUrl', () => {
   it('uses /get-artifact on MLflow, artifacts/get elsewhere, the proxy route and the LoggedModel route', () => {
-    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'a b/c#d.txt', chooseDownloadRoute('3.17.2'))).toBe('/mlflow/get-artifact?path=a+b%2Fc%23d.txt&run_uuid=r1');
-    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'x.txt', chooseDownloadRoute(null))).toBe('/mlflow/api/2.0/mlflow/artifacts/get?run_id=r1&path=x.txt');
+    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'a b/c#d.txt', chooseDownloadRoute('3.17.2'))).toBe(
+      '/mlflow/get-artifact?path=a+b%2Fc%23d.txt&run_uuid=r1',
+    );
+    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'x.txt', chooseDownloadRoute(null))).toBe(
+      '/mlflow/api/2.0/mlflow/artifacts/get?run_id=r1&path=x.txt',
+    );
     expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'd/x#1.txt', 'mlflow-artifacts', 'mlflow-artifacts:/2/r1/artifacts')).toBe(
       '/mlflow/api/2.0/mlflow-artifacts/artifacts/2/r1/artifacts/d/x%231.txt',
     );
@@ -73,13 +80,19 @@ describe('fetchArtifactBytes', () => {
         controller.enqueue(new Uint8Array(1000));
       },
     });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(stream)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(stream)),
+    );
     await expect(fetchArtifactBytes('/x', undefined, 2500)).rejects.toBeInstanceOf(TooLargeError);
     expect(pulled).toBeLessThan(10);
   });
 
   it('returns the bytes under the cap', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('hello')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('hello')),
+    );
     expect(new TextDecoder().decode(await fetchArtifactBytes('/x', undefined, 100))).toBe('hello');
   });
 });

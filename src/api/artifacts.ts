@@ -127,7 +127,12 @@ export class TooLargeError extends Error {
  * request, by Content-Length when the listing had none, and by counting while streaming when
  * neither is known (the read is aborted at the cap).
  */
-export async function fetchArtifactBytes(url: string, knownSize: number | undefined, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+export async function fetchArtifactBytes(
+  url: string,
+  knownSize: number | undefined,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   if (knownSize !== undefined && knownSize > maxBytes) throw new TooLargeError(maxBytes);
   // Not through the browser's HTTP cache: after a download cut off mid-way, Chromium keeps the
   // partial entry (artifacts carry ETag/Last-Modified) and the retry fails outright trying to
@@ -173,7 +178,8 @@ export async function fetchArtifactBytes(url: string, knownSize: number | undefi
 export const artifactKeys = {
   all: ['artifacts'] as const,
   list: (source: ArtifactSource, dirPath: string) => ['artifacts', 'list', { source, dirPath }] as const,
-  content: (url: string, knownSize: number | undefined, maxBytes: number) => ['artifacts', 'content', { url, knownSize, maxBytes }] as const,
+  content: (url: string, knownSize: number | undefined, maxBytes: number) =>
+    ['artifacts', 'content', { url, knownSize, maxBytes }] as const,
 };
 
 export function artifactListQueryOptions(source: ArtifactSource, dirPath: string) {

@@ -5,7 +5,10 @@ import { fetchArtifactBytes } from './artifacts.ts';
 import { buildUrl, primeRequest, requestJson, requestText, setEmbedCredentialFrom } from './client.ts';
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, { status, headers })),
+  );
 }
 
 async function failure(): Promise<ApiError> {
@@ -29,11 +32,17 @@ describe('requestJson errors', () => {
 
   it('reads MLflow ≥ 3.5 middleware refusals sent as text/plain', async () => {
     respond(403, 'Invalid Host header - possible DNS rebinding attack detected', { 'content-type': 'text/plain' });
-    expect(await failure()).toMatchObject({ kind: 'http', status: 403, message: 'Invalid Host header - possible DNS rebinding attack detected' });
+    expect(await failure()).toMatchObject({
+      kind: 'http',
+      status: 403,
+      message: 'Invalid Host header - possible DNS rebinding attack detected',
+    });
   });
 
   it('uses an HTML error page’s title, not its markup', async () => {
-    respond(502, '<html><head><title>502 Bad Gateway</title></head><body><script>x</script></body></html>', { 'content-type': 'text/html' });
+    respond(502, '<html><head><title>502 Bad Gateway</title></head><body><script>x</script></body></html>', {
+      'content-type': 'text/html',
+    });
     expect((await failure()).message).toBe('502 Bad Gateway');
   });
 
@@ -52,7 +61,10 @@ describe('requestJson errors', () => {
   });
 
   it('reports a network failure as such', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await failure()).toMatchObject({ kind: 'network' });
   });
 
@@ -82,19 +94,28 @@ describe('bodies cut off mid-way', () => {
   const truncated = { kind: 'truncated', status: 200, message: 'the response was cut off before it ended', isRecoverable: true };
 
   it('are a recoverable ApiError for JSON, not a bare TypeError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => cutOff('{"experiments": [{"experiment_id": "1", "na')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => cutOff('{"experiments": [{"experiment_id": "1", "na')),
+    );
     const error = await failure();
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject(truncated);
   });
 
   it('are a recoverable ApiError for text', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => cutOff('3.10.')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => cutOff('3.10.')),
+    );
     await expect(requestText({ path: '/mlflow/version' })).rejects.toMatchObject(truncated);
   });
 
   it('are a recoverable ApiError for streamed artifact bytes', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => cutOff('a,b\n1,')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => cutOff('a,b\n1,')),
+    );
     await expect(fetchArtifactBytes('/mlflow/get-artifact?path=t.csv', undefined, 1_000_000)).rejects.toMatchObject(truncated);
   });
 
@@ -135,14 +156,16 @@ describe('Retry-After', () => {
 describe('buildUrl', () => {
   it('encodes every value and repeats arrays', () => {
     expect(buildUrl('/p', { filter: "name ILIKE '%a b%'", order_by: ['name ASC', 'experiment_id'], skip: undefined })).toBe(
-      "/p?filter=name+ILIKE+%27%25a+b%25%27&order_by=name+ASC&order_by=experiment_id",
+      '/p?filter=name+ILIKE+%27%25a+b%25%27&order_by=name+ASC&order_by=experiment_id',
     );
   });
 
   it('adds a signed embed link’s credential to every proxied request, and to nothing else', () => {
     setEmbedCredentialFrom('?embed=true&scope=S-1&sig=G_2');
     try {
-      expect(buildUrl('/mlflow/api/2.0/mlflow/runs/get', { run_id: 'r' })).toBe('/mlflow/api/2.0/mlflow/runs/get?run_id=r&runlens_scope=S-1&runlens_sig=G_2');
+      expect(buildUrl('/mlflow/api/2.0/mlflow/runs/get', { run_id: 'r' })).toBe(
+        '/mlflow/api/2.0/mlflow/runs/get?run_id=r&runlens_scope=S-1&runlens_sig=G_2',
+      );
       expect(buildUrl('/mlflow/version')).toBe('/mlflow/version?runlens_scope=S-1&runlens_sig=G_2');
       expect(buildUrl('/runlens/config.json')).toBe('/runlens/config.json');
     } finally {
@@ -158,7 +181,10 @@ describe('primeRequest', () => {
 
   it('hands its response to the first identical request only', async () => {
     let calls = 0;
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))),
+    );
     primeRequest(spec);
     expect(calls).toBe(1);
     expect(await requestJson(spec, schema)).toEqual({ n: 1 });
@@ -168,7 +194,10 @@ describe('primeRequest', () => {
 
   it('is not used by a request with another body', async () => {
     let calls = 0;
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ n: ++calls }))),
+    );
     primeRequest(spec);
     expect(await requestJson({ ...spec, body: { experiment_ids: ['2'], max_results: 50 } }, schema)).toEqual({ n: 2 });
   });
@@ -188,7 +217,10 @@ describe('primeRequest', () => {
   });
 
   it('passes a primed error response on as the usual ApiError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"no such experiment"}', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"no such experiment"}', { status: 404 })),
+    );
     primeRequest(spec);
     await expect(requestJson(spec, schema)).rejects.toMatchObject({ status: 404, message: 'no such experiment' });
   });

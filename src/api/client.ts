@@ -109,13 +109,23 @@ export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, sc
   try {
     json = text.trim() === '' ? {} : parseJsonLenient(quoteLongIntegers(text, options.exactIntegerKeys ?? []));
   } catch {
-    throw new ApiError({ kind: 'invalid-response', url, status: response.status, message: `the server sent a body that is not JSON: ${excerpt(text)}` });
+    throw new ApiError({
+      kind: 'invalid-response',
+      url,
+      status: response.status,
+      message: `the server sent a body that is not JSON: ${excerpt(text)}`,
+    });
   }
   const parsed = z.safeParse(schema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new ApiError({ kind: 'invalid-response', url, status: response.status, message: `unexpected response shape${where}: ${issue?.message ?? 'invalid'}` });
+    throw new ApiError({
+      kind: 'invalid-response',
+      url,
+      status: response.status,
+      message: `unexpected response shape${where}: ${issue?.message ?? 'invalid'}`,
+    });
   }
   return parsed.data;
 }

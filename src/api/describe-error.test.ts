@@ -6,7 +6,10 @@ import { requestJson } from './client.ts';
 import { describeError, type ErrorDescription } from './describe-error.ts';
 
 async function shown(response: () => Response | Promise<Response>): Promise<ErrorDescription> {
-  vi.stubGlobal('fetch', vi.fn(async () => response()));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => response()),
+  );
   try {
     await requestJson({ path: '/mlflow/api/2.0/mlflow/experiments/search' }, z.object({}));
   } catch (err) {
@@ -15,8 +18,10 @@ async function shown(response: () => Response | Promise<Response>): Promise<Erro
   throw new Error('expected a failure');
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -60,7 +65,11 @@ describe('describeError, per fault', () => {
   });
 
   it('429 with Retry-After: how long the server asked to wait', async () => {
-    expect(await shown(json(429, { error_code: 'RESOURCE_EXHAUSTED', message: 'Too many requests: try again in 2 seconds.' }, { 'retry-after': '2' }))).toEqual({
+    expect(
+      await shown(
+        json(429, { error_code: 'RESOURCE_EXHAUSTED', message: 'Too many requests: try again in 2 seconds.' }, { 'retry-after': '2' }),
+      ),
+    ).toEqual({
       title: 'The tracking server is rate limiting',
       message: 'Too many requests: try again in 2 seconds.',
       errorCode: 'RESOURCE_EXHAUSTED',

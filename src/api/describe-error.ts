@@ -103,10 +103,14 @@ function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'messag
     return {
       title: 'The tracking server is rate limiting',
       message,
-      hint: wait === undefined ? 'Runlens waits longer between attempts until it is let through.' : `It asked Runlens to wait ${formatSeconds(wait)} before trying again.`,
+      hint:
+        wait === undefined
+          ? 'Runlens waits longer between attempts until it is let through.'
+          : `It asked Runlens to wait ${formatSeconds(wait)} before trying again.`,
     };
   }
-  if (status === 503) return { title: 'The tracking server is unavailable (503)', message, hint: 'It may be starting, restarting or overloaded.' };
+  if (status === 503)
+    return { title: 'The tracking server is unavailable (503)', message, hint: 'It may be starting, restarting or overloaded.' };
   if (status === 502) return { title: 'A gateway in front of the tracking server failed (502)', message };
   if (status === 504) return { title: 'The tracking server did not answer in time (504)', message };
   return { title: `The tracking server answered with an error (${status})`, message };

@@ -42,7 +42,10 @@ export function experimentNameFilter(text: string): string | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   // ILIKE is portable (RLIKE is not); quotes and LIKE wildcards in the text are escaped.
-  const escaped = trimmed.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/[%_]/g, (c) => `\\${c}`);
+  const escaped = trimmed
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/[%_]/g, (c) => `\\${c}`);
   return `name ILIKE '%${escaped}%'`;
 }
 
@@ -68,7 +71,10 @@ export async function searchExperiments(
 }
 
 /** The experiments/get request; also primed at navigation by src/app/main.tsx. */
-export const experimentRequest = (experimentId: string): RequestSpec => ({ path: `${API}/experiments/get`, query: { experiment_id: experimentId } });
+export const experimentRequest = (experimentId: string): RequestSpec => ({
+  path: `${API}/experiments/get`,
+  query: { experiment_id: experimentId },
+});
 
 export async function getExperiment(experimentId: string, signal?: AbortSignal): Promise<Experiment> {
   const body = await requestJson({ ...experimentRequest(experimentId), signal }, getResponse);

@@ -10,7 +10,14 @@ describe('getMetricHistory', () => {
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(respond({ metrics: [{ key: 'loss', value: 'NaN', timestamp: '5', step: '1' }], next_page_token: 't1' }))
-      .mockResolvedValueOnce(respond({ metrics: [{ key: 'loss', value: 1.7976931348623157e308, timestamp: 6, step: 0 }, { key: 'loss', value: 0.5, timestamp: 7 }] }));
+      .mockResolvedValueOnce(
+        respond({
+          metrics: [
+            { key: 'loss', value: 1.7976931348623157e308, timestamp: 6, step: 0 },
+            { key: 'loss', value: 0.5, timestamp: 7 },
+          ],
+        }),
+      );
     vi.stubGlobal('fetch', fetchMock);
     const points = await getMetricHistory('r1', 'loss');
     expect(points).toEqual([
@@ -24,7 +31,9 @@ describe('getMetricHistory', () => {
   });
 
   it('stops on a repeated token or an empty page', async () => {
-    const fetchMock = vi.fn().mockImplementation(async () => respond({ metrics: [{ value: 1, step: 1, timestamp: 1 }], next_page_token: 'same' }));
+    const fetchMock = vi
+      .fn()
+      .mockImplementation(async () => respond({ metrics: [{ value: 1, step: 1, timestamp: 1 }], next_page_token: 'same' }));
     vi.stubGlobal('fetch', fetchMock);
     await getMetricHistory('r1', 'loss');
     expect(fetchMock).toHaveBeenCalledTimes(2);
@@ -33,7 +42,8 @@ describe('getMetricHistory', () => {
   // Steps are int64; JSON.parse rounds 2^53 + 1 to 2^53. The body is sent as MLflow writes it:
   // bare JSON numbers.
   it('keeps the digits of steps past 2^53', async () => {
-    const body = '{"metrics":[{"key":"loss","value":1,"timestamp":1,"step":9007199254740993},{"key":"loss","value":2,"timestamp":2,"step":4611686018427387904},{"key":"loss","value":3,"timestamp":3,"step":12}]}';
+    const body =
+      '{"metrics":[{"key":"loss","value":1,"timestamp":1,"step":9007199254740993},{"key":"loss","value":2,"timestamp":2,"step":4611686018427387904},{"key":"loss","value":3,"timestamp":3,"step":12}]}';
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
     const points = await getMetricHistory('r1', 'loss');
     // Sorted by step: the small one first, with no exactStep (a safe integer needs none).

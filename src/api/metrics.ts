@@ -46,7 +46,11 @@ export async function getMetricHistory(runId: string, metricKey: string, signal?
   let token: string | undefined;
   for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
     const response = await requestJson(
-      { path: `${API}/metrics/get-history`, query: { run_id: runId, metric_key: metricKey, max_results: HISTORY_PAGE_SIZE, page_token: token }, signal },
+      {
+        path: `${API}/metrics/get-history`,
+        query: { run_id: runId, metric_key: metricKey, max_results: HISTORY_PAGE_SIZE, page_token: token },
+        signal,
+      },
       historyPage,
       { exactIntegerKeys: ['step'] },
     );

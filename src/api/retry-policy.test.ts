@@ -14,7 +14,8 @@ import {
   shouldRetryQuietly,
 } from './retry-policy.ts';
 
-const http = (status: number, extra: Partial<ApiErrorInit> = {}) => new ApiError({ kind: 'http', status, url: '/x', message: `HTTP ${status}`, ...extra });
+const http = (status: number, extra: Partial<ApiErrorInit> = {}) =>
+  new ApiError({ kind: 'http', status, url: '/x', message: `HTTP ${status}`, ...extra });
 const ofKind = (kind: ApiErrorInit['kind']) => new ApiError({ kind, url: '/x', message: kind });
 
 function failedQuery(error: unknown, errorUpdatedAt = 1_000, dataUpdatedAt = 0) {
@@ -22,8 +23,26 @@ function failedQuery(error: unknown, errorUpdatedAt = 1_000, dataUpdatedAt = 0) 
 }
 
 describe('which failures are tried again', () => {
-  const recoverable = [http(500), http(502), http(503), http(504), http(429), ofKind('unreachable'), ofKind('network'), ofKind('truncated')];
-  const final = [http(400), http(401), http(403), http(404), http(501), ofKind('invalid-response'), http(502, { errorCode: 'RUNLENS_UPSTREAM_REDIRECT' }), new Error('render bug')];
+  const recoverable = [
+    http(500),
+    http(502),
+    http(503),
+    http(504),
+    http(429),
+    ofKind('unreachable'),
+    ofKind('network'),
+    ofKind('truncated'),
+  ];
+  const final = [
+    http(400),
+    http(401),
+    http(403),
+    http(404),
+    http(501),
+    ofKind('invalid-response'),
+    http(502, { errorCode: 'RUNLENS_UPSTREAM_REDIRECT' }),
+    new Error('render bug'),
+  ];
 
   it('polls exactly the failures the message calls recoverable (a 500 included)', () => {
     for (const error of [...recoverable, ...final]) {
@@ -66,17 +85,22 @@ describe('how soon', () => {
 
   it('every delay is a finite wait between the floor and the cap, for any input', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -5, max: 10_000 }), fc.double(), fc.option(fc.double(), { nil: undefined }), (attempt, jitter, retryAfterMs) => {
-        const error = http(503, retryAfterMs === undefined ? {} : { retryAfterMs });
-        const quiet = quietRetryDelayMs(attempt, error, jitter);
-        const poll = pollDelayMs(error, attempt, jitter);
-        for (const delay of [quiet, poll, backoffMs(attempt, 1_000, 5_000, jitter)]) {
-          expect(typeof delay).toBe('number');
-          expect(Number.isFinite(delay)).toBe(true);
-          expect(delay as number).toBeGreaterThanOrEqual(500);
-          expect(delay as number).toBeLessThanOrEqual(RETRY_AFTER_MAX_MS * 1.1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: -5, max: 10_000 }),
+        fc.double(),
+        fc.option(fc.double(), { nil: undefined }),
+        (attempt, jitter, retryAfterMs) => {
+          const error = http(503, retryAfterMs === undefined ? {} : { retryAfterMs });
+          const quiet = quietRetryDelayMs(attempt, error, jitter);
+          const poll = pollDelayMs(error, attempt, jitter);
+          for (const delay of [quiet, poll, backoffMs(attempt, 1_000, 5_000, jitter)]) {
+            expect(typeof delay).toBe('number');
+            expect(Number.isFinite(delay)).toBe(true);
+            expect(delay as number).toBeGreaterThanOrEqual(500);
+            expect(delay as number).toBeLessThanOrEqual(RETRY_AFTER_MAX_MS * 1.1);
+          }
+        },
+      ),
     );
   });
 });

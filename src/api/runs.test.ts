@@ -2,12 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, nextRunPageToken, searchRuns, type RunPage, type Run } from './runs.ts';
 
 const run = (metricCount: number): Run =>
-  ({ metrics: Object.fromEntries(Array.from({ length: metricCount }, (_, i) => [`m${i}`, i])), params: { a: '1' }, tags: { t: 'x' } }) as unknown as Run;
+  ({
+    metrics: Object.fromEntries(Array.from({ length: metricCount }, (_, i) => [`m${i}`, i])),
+    params: { a: '1' },
+    tags: { t: 'x' },
+  }) as unknown as Run;
 const page = (runs: Run[], token?: string): RunPage => ({ runs, next_page_token: token });
 
 describe('modelHistoryPaths', () => {
   it('reads the artifact paths of MLflow 2 model history, and ignores a malformed tag', () => {
-    expect(modelHistoryPaths('[{"artifact_path":"model","flavors":{}},{"artifact_path":"model"},{"artifact_path":"best_estimator"}]')).toEqual(['model', 'best_estimator']);
+    expect(
+      modelHistoryPaths('[{"artifact_path":"model","flavors":{}},{"artifact_path":"model"},{"artifact_path":"best_estimator"}]'),
+    ).toEqual(['model', 'best_estimator']);
     expect(modelHistoryPaths('{not json')).toEqual([]);
     expect(modelHistoryPaths('{"artifact_path":"x"}')).toEqual([]);
   });
@@ -56,7 +62,10 @@ describe('run parsing', () => {
         },
       ],
     };
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
     const page = await searchRuns({ experimentIds: ['1'], filter: '', viewType: 'ACTIVE_ONLY', maxResults: 50 });
     const run = page.runs[0]!;
     expect(run.metrics['nan']).toBeNaN();

@@ -46,7 +46,8 @@ function toSteppedMetrics(entries: readonly unknown[]): Readonly<Record<string, 
     if (typeof entry !== 'object' || entry === null) continue;
     const { key, step } = entry as { key?: unknown; step?: unknown };
     // int64 as a number or a string (docs/mlflow-wire.md); absent means 0.
-    if (typeof key === 'string' && step !== undefined && step !== 0 && step !== '0') (record ??= Object.create(null) as Record<string, true>)[key] = true;
+    if (typeof key === 'string' && step !== undefined && step !== 0 && step !== '0')
+      (record ??= Object.create(null) as Record<string, true>)[key] = true;
   }
   return record ?? NO_STEPPED_METRICS;
 }
@@ -80,10 +81,11 @@ const runSchema = z.pipe(
       artifact_uri: z.optional(z.string()),
       lifecycle_stage: z._default(lifecycleStage, 'active'),
     }),
-    data: z._default(
-      z.object({ metrics: list(z.unknown()), params: list(keyValue), tags: list(keyValue) }),
-      { metrics: [], params: [], tags: [] },
-    ),
+    data: z._default(z.object({ metrics: list(z.unknown()), params: list(keyValue), tags: list(keyValue) }), {
+      metrics: [],
+      params: [],
+      tags: [],
+    }),
     // Absent on servers before 2.4 (inputs) and 3.0 (outputs).
     inputs: z.optional(z.object({ dataset_inputs: list(datasetInput) })),
     outputs: z.optional(z.object({ model_outputs: list(z.object({ model_id: z.string(), step: z.optional(int64) })) })),
@@ -124,7 +126,9 @@ export function modelHistoryPaths(tag: string | undefined): string[] {
   try {
     const entries: unknown = JSON.parse(tag);
     if (!Array.isArray(entries)) return [];
-    const paths = entries.map((entry: unknown) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>)['artifact_path'] : undefined));
+    const paths = entries.map((entry: unknown) =>
+      entry && typeof entry === 'object' ? (entry as Record<string, unknown>)['artifact_path'] : undefined,
+    );
     return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
   } catch {
     return [];
@@ -281,7 +285,9 @@ export function childRunsQueryOptions(experimentId: string, runId: string) {
     queryFn: ({ signal }) => {
       const escaped = runId.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
       const filter = `tags.mlflow.parentRunId = '${escaped}'`;
-      return searchRuns({ experimentIds: [experimentId], filter, viewType: 'ALL', maxResults: MAX_RUN_PAGE_SIZE }, signal).then((page) => page.runs);
+      return searchRuns({ experimentIds: [experimentId], filter, viewType: 'ALL', maxResults: MAX_RUN_PAGE_SIZE }, signal).then(
+        (page) => page.runs,
+      );
     },
   });
 }

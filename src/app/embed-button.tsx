@@ -49,9 +49,17 @@ export function EmbedButton() {
       <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId}>
         <h2 id={titleId}>Embed this view</h2>
         <p>
-          Paste into a portal page. The portal&apos;s origin must be listed in <code>runlens serve --frame-ancestors</code>; the script sizes the frame to its content.
+          Paste into a portal page. The portal&apos;s origin must be listed in <code>runlens serve --frame-ancestors</code>; the script
+          sizes the frame to its content.
         </p>
-        <textarea ref={snippetField} readOnly value={snippet} rows={4} aria-label="Embed snippet" onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          ref={snippetField}
+          readOnly
+          value={snippet}
+          rows={4}
+          aria-label="Embed snippet"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <div className="embed-dialog__actions">
           <button type="button" onClick={() => void copy('snippet', snippetField.current)}>
             {copiedWhat === 'snippet' ? 'Copied' : 'Copy'}
@@ -59,10 +67,18 @@ export function EmbedButton() {
         </div>
         <h3>Embed (scoped)</h3>
         <p>
-          A link that can read only this view&apos;s experiments and runs, until it expires. Run this where Runlens&apos;s <code>--embed-secret</code> is set (as{' '}
-          <code>RUNLENS_EMBED_SECRET</code>) and use the link it prints as the frame&apos;s <code>src</code>.
+          A link that can read only this view&apos;s experiments and runs, until it expires. Run this where Runlens&apos;s{' '}
+          <code>--embed-secret</code> is set (as <code>RUNLENS_EMBED_SECRET</code>) and use the link it prints as the frame&apos;s{' '}
+          <code>src</code>.
         </p>
-        <textarea ref={commandField} readOnly value={command} rows={3} aria-label="Scoped link command" onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          ref={commandField}
+          readOnly
+          value={command}
+          rows={3}
+          aria-label="Scoped link command"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <div className="embed-dialog__actions">
           <button type="button" onClick={() => void copy('command', commandField.current)}>
             {copiedWhat === 'command' ? 'Copied' : 'Copy command'}

@@ -75,7 +75,12 @@ export function EmbedFrame() {
   return (
     <>
       {embedLinks === 'none' ? null : (
-        <a className="embed-open" href={withoutEmbedOptions(`${window.location.pathname}${window.location.search}`)} target={embedLinks === 'top' ? '_top' : '_blank'} rel="noopener">
+        <a
+          className="embed-open"
+          href={withoutEmbedOptions(`${window.location.pathname}${window.location.search}`)}
+          target={embedLinks === 'top' ? '_top' : '_blank'}
+          rel="noopener"
+        >
           Open in Runlens ↗
         </a>
       )}

@@ -9,8 +9,20 @@ import { ErrorState } from '@/widgets/error-state.tsx';
 import { createQueryClient } from './query-client.ts';
 
 const http = (status: number, retryAfterMs?: number) =>
-  new ApiError({ kind: 'http', status, url: '/mlflow/x', message: `HTTP ${status} from the server`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
-const refused = () => new ApiError({ kind: 'unreachable', url: '/x', errorCode: 'RUNLENS_UPSTREAM_UNREACHABLE', message: 'cannot reach http://127.0.0.1:5000: connection refused' });
+  new ApiError({
+    kind: 'http',
+    status,
+    url: '/mlflow/x',
+    message: `HTTP ${status} from the server`,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+const refused = () =>
+  new ApiError({
+    kind: 'unreachable',
+    url: '/x',
+    errorCode: 'RUNLENS_UPSTREAM_UNREACHABLE',
+    message: 'cannot reach http://127.0.0.1:5000: connection refused',
+  });
 
 /** A scripted server: answers in turn, repeating the last; counts requests per key. */
 function server(answers: Array<ApiError | string>) {
@@ -72,7 +84,9 @@ describe('ErrorState with the app’s query client', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Not found' })).toBeVisible();
     // The 500 is retried quietly (~1 s, ~2 s) before it is shown.
-    expect(await screen.findByRole('heading', { name: 'The tracking server answered with an error (500)' }, { timeout: 5_000 })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { name: 'The tracking server answered with an error (500)' }, { timeout: 5_000 }),
+    ).toBeVisible();
     expect(screen.queryByText(/Retrying/)).toBeNull();
     // A render error, or a failure shown outside any query (the route's error page).
     render(<ErrorState error={http(503)} onRetry={() => undefined} />);

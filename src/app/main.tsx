@@ -16,7 +16,9 @@ if (paths.experiment.match(window.location.pathname) !== undefined) import('./ro
 import('./app.tsx').catch(() => {
   // A stale tab after an upgrade asks for chunks that are gone: say so instead of a blank page.
   const root = document.getElementById('root');
-  if (root) root.textContent = 'Runlens could not load its code. Reload the page; if that does not help, the Runlens server may have been upgraded or stopped.';
+  if (root)
+    root.textContent =
+      'Runlens could not load its code. Reload the page; if that does not help, the Runlens server may have been upgraded or stopped.';
   document.documentElement.dataset['runlensErrors'] = '1';
   document.documentElement.dataset['runlensState'] = 'ready';
 });

@@ -6,7 +6,13 @@ import { scheduledRetryAt } from '@/api/retry-policy.ts';
 import { createQueryClient } from './query-client.ts';
 
 const http = (status: number, retryAfterMs?: number) =>
-  new ApiError({ kind: 'http', status, url: '/mlflow/x', message: `HTTP ${status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  new ApiError({
+    kind: 'http',
+    status,
+    url: '/mlflow/x',
+    message: `HTTP ${status}`,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
 
 /** Watches one query the way a mounted component does, with a scripted server. */
 function watch(answers: Array<ApiError | 'ok'>) {
@@ -68,7 +74,9 @@ describe('createQueryClient', () => {
   });
 
   it('knows when the next attempt is scheduled, and that nothing is once no one watches', async () => {
-    const { client, observer, calls, unsubscribe } = watch([new ApiError({ kind: 'unreachable', url: '/x', message: 'connection refused' })]);
+    const { client, observer, calls, unsubscribe } = watch([
+      new ApiError({ kind: 'unreachable', url: '/x', message: 'connection refused' }),
+    ]);
     await vi.advanceTimersByTimeAsync(100);
     const { error, errorUpdatedAt } = observer.getCurrentResult();
     const at = scheduledRetryAt(client.getQueryCache(), error);

@@ -85,7 +85,10 @@ export function ReadySignal() {
       frame = undefined;
       // Busy again since the check: check again, which says what for.
       if (isBusy()) return check();
-      const queryErrors = queryClient.getQueryCache().findAll({ predicate: (q) => q.state.status === 'error' }).map((q) => q.state.error);
+      const queryErrors = queryClient
+        .getQueryCache()
+        .findAll({ predicate: (q) => q.state.status === 'error' })
+        .map((q) => q.state.error);
       const thrown = new Set<unknown>(queryErrors);
       const panelErrors = failedPanelErrors().filter((error) => !thrown.has(error));
       // Written only when they change: a page that changes after it is ready (a tooltip, a

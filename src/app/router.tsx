@@ -15,58 +15,60 @@ import { RouteErrorPage } from './routes/route-error.tsx';
 const onlyOnNewPath = ({ currentUrl, nextUrl }: { currentUrl: URL; nextUrl: URL }) => currentUrl.pathname !== nextUrl.pathname;
 
 export function createRouter(queryClient: QueryClient) {
-  return keepViewOptions(createBrowserRouter([
-    {
-      path: '/',
-      element: <Layout />,
-      errorElement: <RouteErrorPage />,
-      // Shown while the first route's code loads.
-      HydrateFallback: AppLoading,
-      children: [
-        {
-          index: true,
-          lazy: async () => {
-            const route = await import('./routes/experiments.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
-          },
-        },
-        {
-          path: paths.experiment.path.slice(1),
-          loader: createExperimentLoader(queryClient),
-          shouldRevalidate: onlyOnNewPath,
-          lazy: async () => ({ Component: (await import('./routes/experiment.tsx')).Component }),
-        },
-        {
-          path: paths.compare.path.slice(1),
-          lazy: async () => ({ Component: (await import('./routes/compare.tsx')).Component }),
-        },
-        {
-          path: paths.runsOfExperiments.path.slice(1),
-          lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
-        },
-        {
-          path: paths.run.path.slice(1),
-          lazy: async () => {
-            const route = await import('./routes/run.tsx');
-            return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
-          },
-          children: [
-            { index: true, lazy: async () => ({ Component: (await import('./routes/run-overview.tsx')).Component }) },
-            { path: 'metrics', lazy: async () => ({ Component: (await import('./routes/run-metrics.tsx')).Component }) },
-            { path: 'sweep', lazy: async () => ({ Component: (await import('./routes/run-sweep.tsx')).Component }) },
-            {
-              path: 'artifacts/*',
-              lazy: async () => {
-                const route = await import('./routes/run-artifacts.tsx');
-                return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
-              },
+  return keepViewOptions(
+    createBrowserRouter([
+      {
+        path: '/',
+        element: <Layout />,
+        errorElement: <RouteErrorPage />,
+        // Shown while the first route's code loads.
+        HydrateFallback: AppLoading,
+        children: [
+          {
+            index: true,
+            lazy: async () => {
+              const route = await import('./routes/experiments.tsx');
+              return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
             },
-          ],
-        },
-        { path: '*', element: <NotFoundPage /> },
-      ],
-    },
-  ]));
+          },
+          {
+            path: paths.experiment.path.slice(1),
+            loader: createExperimentLoader(queryClient),
+            shouldRevalidate: onlyOnNewPath,
+            lazy: async () => ({ Component: (await import('./routes/experiment.tsx')).Component }),
+          },
+          {
+            path: paths.compare.path.slice(1),
+            lazy: async () => ({ Component: (await import('./routes/compare.tsx')).Component }),
+          },
+          {
+            path: paths.runsOfExperiments.path.slice(1),
+            lazy: async () => ({ Component: (await import('./routes/runs-of-experiments.tsx')).Component }),
+          },
+          {
+            path: paths.run.path.slice(1),
+            lazy: async () => {
+              const route = await import('./routes/run.tsx');
+              return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
+            },
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./routes/run-overview.tsx')).Component }) },
+              { path: 'metrics', lazy: async () => ({ Component: (await import('./routes/run-metrics.tsx')).Component }) },
+              { path: 'sweep', lazy: async () => ({ Component: (await import('./routes/run-sweep.tsx')).Component }) },
+              {
+                path: 'artifacts/*',
+                lazy: async () => {
+                  const route = await import('./routes/run-artifacts.tsx');
+                  return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
+                },
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ]),
+  );
 }
 
 type Router = ReturnType<typeof createBrowserRouter>;

@@ -22,7 +22,9 @@ describe('Markdown of hostile size', () => {
   it('shows a 10 MB source as bounded plain text with a notice instead of parsing it', () => {
     const source = `# Title\n\n${'**bold** <b>x</b> '.repeat(600_000)}`;
     const { container } = render(<Markdown source={source} />);
-    expect(screen.getByRole('note')).toHaveTextContent(`Too long to format as Markdown (${source.length.toLocaleString('en-US')} characters): the first 200,000 are shown as plain text.`);
+    expect(screen.getByRole('note')).toHaveTextContent(
+      `Too long to format as Markdown (${source.length.toLocaleString('en-US')} characters): the first 200,000 are shown as plain text.`,
+    );
     expect(container.querySelector('h1, strong, b')).toBeNull();
     expect(container.querySelector('pre')?.textContent).toBe(source.slice(0, 200_000));
   });

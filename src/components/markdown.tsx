@@ -35,7 +35,8 @@ export function Markdown({ source }: { source: string }) {
     return (
       <div className="markdown">
         <p className="muted" role="note">
-          Too long to format as Markdown ({source.length.toLocaleString('en-US')} characters): the first {MAX_MARKDOWN_CHARS.toLocaleString('en-US')} are shown as plain text.
+          Too long to format as Markdown ({source.length.toLocaleString('en-US')} characters): the first{' '}
+          {MAX_MARKDOWN_CHARS.toLocaleString('en-US')} are shown as plain text.
         </p>
         <pre className="markdown__plain">{source.slice(0, MAX_MARKDOWN_CHARS)}</pre>
       </div>

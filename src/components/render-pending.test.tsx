@@ -26,7 +26,9 @@ describe('render-pending', () => {
 
   it('counts a placeholder only while it is on screen', () => {
     const ref = { current: placedAt(window.innerHeight + 500) };
-    const { rerender, unmount } = renderHook(({ placeholder }) => useRenderPlaceholder(ref, placeholder), { initialProps: { placeholder: true } });
+    const { rerender, unmount } = renderHook(({ placeholder }) => useRenderPlaceholder(ref, placeholder), {
+      initialProps: { placeholder: true },
+    });
     expect(pendingRenderCount()).toBe(0);
     // Scrolled into view: now it is a blank box the user sees.
     ref.current = placedAt(100);

@@ -111,7 +111,13 @@ export function useEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
     // originsKey and frameId: new listeners or a new name hear the height and readiness again.
   }, [enabled, originsKey, frameId]);
 
-  const postRunClick = useCallback((runId: string, experimentId: string) => postToParent(optionsRef.current, { type: 'run-click', runId, experimentId }), []);
-  const postSelection = useCallback((runIds: readonly string[]) => postToParent(optionsRef.current, { type: 'selection', runIds: [...runIds] }), []);
+  const postRunClick = useCallback(
+    (runId: string, experimentId: string) => postToParent(optionsRef.current, { type: 'run-click', runId, experimentId }),
+    [],
+  );
+  const postSelection = useCallback(
+    (runIds: readonly string[]) => postToParent(optionsRef.current, { type: 'selection', runIds: [...runIds] }),
+    [],
+  );
   return useMemo(() => ({ postRunClick, postSelection }), [postRunClick, postSelection]);
 }

@@ -69,7 +69,8 @@ export const paths = {
   /** Selected runs side by side: params, metrics and charts. */
   compare: {
     path: '/compare',
-    getHref: (runIds: readonly string[], extra: Record<string, string> = {}) => `/compare?${new URLSearchParams({ runs: runIds.join(','), ...extra }).toString()}`,
+    getHref: (runIds: readonly string[], extra: Record<string, string> = {}) =>
+      `/compare?${new URLSearchParams({ runs: runIds.join(','), ...extra }).toString()}`,
   },
   /** The run table of several experiments at once. */
   runsOfExperiments: {

@@ -10,11 +10,21 @@ describe('resolveViewOptions', () => {
 
   it('renders light and in UTC unless told otherwise', () => {
     expect(opts('render=1')).toMatchObject({ render: true, embed: false, theme: 'light', timeZone: 'UTC' });
-    expect(opts('render=true&theme=dark&tz=Europe/Berlin')).toMatchObject({ render: true, embed: false, theme: 'dark', timeZone: 'Europe/Berlin' });
+    expect(opts('render=true&theme=dark&tz=Europe/Berlin')).toMatchObject({
+      render: true,
+      embed: false,
+      theme: 'dark',
+      timeZone: 'Europe/Berlin',
+    });
   });
 
   it('degrades bad values instead of throwing', () => {
-    expect(opts('render=maybe&theme=purple&tz=Mars/Olympus')).toMatchObject({ render: false, embed: false, theme: 'auto', timeZone: undefined });
+    expect(opts('render=maybe&theme=purple&tz=Mars/Olympus')).toMatchObject({
+      render: false,
+      embed: false,
+      theme: 'auto',
+      timeZone: undefined,
+    });
     expect(opts('embed=true&tz=Asia/Tokyo')).toMatchObject({ embed: true, timeZone: 'Asia/Tokyo' });
   });
 });
@@ -31,8 +41,12 @@ describe('embed options', () => {
 
 describe('carryViewOptions', () => {
   it('adds the current view options to an in-app link that names none, keeping its own params and hash', () => {
-    expect(carryViewOptions('/experiments/1/runs/a?tab=x#top', '?embed=true&theme=dark&runs=a,b')).toBe('/experiments/1/runs/a?tab=x&embed=true&theme=dark#top');
-    expect(carryViewOptions('/experiments/1', '?embed=true&embedLinks=frame&frameId=f1')).toBe('/experiments/1?embed=true&embedLinks=frame&frameId=f1');
+    expect(carryViewOptions('/experiments/1/runs/a?tab=x#top', '?embed=true&theme=dark&runs=a,b')).toBe(
+      '/experiments/1/runs/a?tab=x&embed=true&theme=dark#top',
+    );
+    expect(carryViewOptions('/experiments/1', '?embed=true&embedLinks=frame&frameId=f1')).toBe(
+      '/experiments/1?embed=true&embedLinks=frame&frameId=f1',
+    );
   });
 
   it('carries a signed embed link’s scope and sig to every page it reaches', () => {
@@ -47,6 +61,8 @@ describe('carryViewOptions', () => {
 
 describe('withoutEmbedOptions', () => {
   it('drops the embed’s own options and keeps the view’s', () => {
-    expect(withoutEmbedOptions('/compare?runs=a,b&embed=true&embedLinks=top&controls=0&background=transparent&frameId=f&theme=dark')).toBe('/compare?runs=a%2Cb&theme=dark');
+    expect(withoutEmbedOptions('/compare?runs=a,b&embed=true&embedLinks=top&controls=0&background=transparent&frameId=f&theme=dark')).toBe(
+      '/compare?runs=a%2Cb&theme=dark',
+    );
   });
 });

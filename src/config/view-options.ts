@@ -77,7 +77,18 @@ export function useViewOptions(): ViewOptions {
 
 /** The view-option parameters of a URL: how the page is shown, whatever view it shows. */
 // `scope` and `sig` are a signed embed link's (`runlens sign`): every page it reaches needs them.
-export const VIEW_OPTION_KEYS = ['render', 'embed', 'theme', 'tz', 'embedLinks', 'controls', 'background', 'frameId', 'scope', 'sig'] as const;
+export const VIEW_OPTION_KEYS = [
+  'render',
+  'embed',
+  'theme',
+  'tz',
+  'embedLinks',
+  'controls',
+  'background',
+  'frameId',
+  'scope',
+  'sig',
+] as const;
 
 /**
  * A navigation target with the current page's view options added where the target names none:

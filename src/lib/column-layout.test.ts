@@ -14,7 +14,16 @@ describe('layoutColumns', () => {
   });
 
   it('ignores pins, moves and hidden ids of columns that do not exist (a stale link)', () => {
-    expect(layoutColumns(ids, { pinned: ['zz'], moves: [{ id: 'zz', before: 'a' }, { id: 'e', before: 'zz' }], hidden: new Set(['yy']) })).toEqual({
+    expect(
+      layoutColumns(ids, {
+        pinned: ['zz'],
+        moves: [
+          { id: 'zz', before: 'a' },
+          { id: 'e', before: 'zz' },
+        ],
+        hidden: new Set(['yy']),
+      }),
+    ).toEqual({
       left: [],
       center: ids,
     });
@@ -29,12 +38,18 @@ describe('moves', () => {
 
   it('keeps only the last move of each column', () => {
     const moves = addMove(addMove(addMove([], 'd', 'b'), 'e', 'a'), 'd', '');
-    expect(moves).toEqual([{ id: 'e', before: 'a' }, { id: 'd', before: '' }]);
+    expect(moves).toEqual([
+      { id: 'e', before: 'a' },
+      { id: 'd', before: '' },
+    ]);
     expect(applyMoves(ids, moves)).toEqual(['e', 'a', 'b', 'c', 'd']);
   });
 
   it('round-trips through the URL form, keys with dots, slashes, colons and spaces included', () => {
-    const moves = [{ id: 'metrics.val/loss x', before: 'params.time:epoch' }, { id: 'tags.a:b', before: '' }];
+    const moves = [
+      { id: 'metrics.val/loss x', before: 'params.time:epoch' },
+      { id: 'tags.a:b', before: '' },
+    ];
     expect(parseMoves(formatMoves(moves))).toEqual(moves);
   });
 });

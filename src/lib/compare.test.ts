@@ -15,10 +15,13 @@ describe('compareOptionalNumbers', () => {
   it('sorts missing and NaN last in both directions', () => {
     // Wrapped: Array.prototype.sort moves bare `undefined` to the end without asking the comparator.
     const values = [{ v: 3 }, { v: undefined }, { v: NaN }, { v: 1 }];
-    const sorted = (ascending: boolean) =>
-      [...values].sort((a, b) => compareOptionalNumbers(a.v, b.v, ascending)).map((x) => x.v);
+    const sorted = (ascending: boolean) => [...values].sort((a, b) => compareOptionalNumbers(a.v, b.v, ascending)).map((x) => x.v);
     expect(sorted(true).slice(0, 2)).toEqual([1, 3]);
     expect(sorted(false).slice(0, 2)).toEqual([3, 1]);
-    expect(sorted(true).slice(2).every((v) => v === undefined || Number.isNaN(v))).toBe(true);
+    expect(
+      sorted(true)
+        .slice(2)
+        .every((v) => v === undefined || Number.isNaN(v)),
+    ).toBe(true);
   });
 });

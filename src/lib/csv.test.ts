@@ -8,7 +8,8 @@ describe('csv', () => {
 
   it('defuses text that a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    for (const start of ['+', '-', '@', '\t']) expect(csvCell(`${start}1`).startsWith(`'${start}`) || csvCell(`${start}1`).startsWith(`"'`)).toBe(true);
+    for (const start of ['+', '-', '@', '\t'])
+      expect(csvCell(`${start}1`).startsWith(`'${start}`) || csvCell(`${start}1`).startsWith(`"'`)).toBe(true);
   });
 
   it('writes numbers as numbers, negative and non-finite ones included', () => {

@@ -48,7 +48,14 @@ export function zonedFormat(locale: string | undefined, options: Intl.DateTimeFo
 }
 
 // Compact and sortable by eye: 2026-11-22 14:03 (the tooltip names the zone).
-const COMPACT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const COMPACT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long' };
 const dateTime = () => zonedFormat('en-CA', COMPACT);
 const withZone = () => zonedFormat(undefined, FULL);
@@ -94,7 +101,9 @@ export function describeTimestamp(ms: number | undefined | null): string | undef
   if (ms < PROBABLY_SECONDS) return `${full} (value ${ms} looks like seconds, not milliseconds)`;
   if (ms < PROBABLY_FINER) return full;
   const finer = FINER_UNITS.find(([, per]) => ms / per >= PROBABLY_SECONDS && ms / per < PROBABLY_FINER);
-  return finer ? `${full}: value ${ms} looks like ${finer[0]}, not milliseconds (as ${finer[0]}: ${formatTimeWith(withZone(), ms / finer[1])})` : full;
+  return finer
+    ? `${full}: value ${ms} looks like ${finer[0]}, not milliseconds (as ${finer[0]}: ${formatTimeWith(withZone(), ms / finer[1])})`
+    : full;
 }
 
 /** ISO 8601 in UTC for files (CSV), or the raw number when a Date cannot hold it. */

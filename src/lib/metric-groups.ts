@@ -16,5 +16,7 @@ export function groupMetricKeys(keys: readonly string[]): MetricGroup[] {
     else groups.set(name, [key]);
   }
   const rank = (name: string) => (name === '' ? 0 : name === 'system' ? 2 : 1);
-  return [...groups.entries()].map(([name, list]) => ({ name, keys: list })).sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  return [...groups.entries()]
+    .map(([name, list]) => ({ name, keys: list }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }

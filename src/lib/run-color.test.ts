@@ -31,7 +31,16 @@ describe('runColors', () => {
   });
 
   it('starts with the Okabe–Ito colour-blind-safe colours, in order', () => {
-    expect([...runColors(ids(8)).values()]).toEqual(['#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#f0e442', '#999999']);
+    expect([...runColors(ids(8)).values()]).toEqual([
+      '#0072b2',
+      '#e69f00',
+      '#009e73',
+      '#d55e00',
+      '#cc79a7',
+      '#56b4e9',
+      '#f0e442',
+      '#999999',
+    ]);
   });
 
   it('colours by position, not by id: the same list gives the same colours, whatever the ids', () => {

@@ -7,9 +7,26 @@
 // difference (CIELAB) to all before them, among colours legible on both themes' backgrounds.
 
 export const RUN_PALETTE = [
-  '#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#f0e442', '#999999',
-  '#c77cff', '#be0032', '#aa7744', '#cf1c90', '#7cae00', '#7f3c8d', '#f97b72', '#00bfc4',
-  '#999933', '#c2b280', '#e73f74', '#80ba5a',
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#d55e00',
+  '#cc79a7',
+  '#56b4e9',
+  '#f0e442',
+  '#999999',
+  '#c77cff',
+  '#be0032',
+  '#aa7744',
+  '#cf1c90',
+  '#7cae00',
+  '#7f3c8d',
+  '#f97b72',
+  '#00bfc4',
+  '#999933',
+  '#c2b280',
+  '#e73f74',
+  '#80ba5a',
 ] as const;
 
 /** The colour of the run at `position` in the view's run list; past the palette it repeats. */

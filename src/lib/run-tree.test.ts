@@ -11,7 +11,11 @@ interface Node {
   subRows: Node[];
 }
 const item = (id: string, parentId?: string): Item => ({ id, parentId });
-const shapeOf = { id: (i: Item) => i.id, parentId: (i: Item) => i.parentId, node: (i: Item, isContext: boolean): Node => ({ id: i.id, isContext, subRows: [] }) };
+const shapeOf = {
+  id: (i: Item) => i.id,
+  parentId: (i: Item) => i.parentId,
+  node: (i: Item, isContext: boolean): Node => ({ id: i.id, isContext, subRows: [] }),
+};
 const forest = (items: Item[], context: Item[] = []) => buildForest(items, context, shapeOf);
 const shape = (nodes: Node[]): unknown =>
   nodes.map((n) => (n.subRows.length ? { [n.id + (n.isContext ? '*' : '')]: shape(n.subRows) } : n.id + (n.isContext ? '*' : '')));

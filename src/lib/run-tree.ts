@@ -58,7 +58,11 @@ function hasMatch<N extends ForestNode<N>>(node: N): boolean {
 }
 
 /** Parent ids referenced by items but present in neither list: the ancestors still to fetch. */
-export function missingParentIds<T>(items: readonly T[], known: readonly T[], shape: Pick<ForestShape<T, never>, 'id' | 'parentId'>): string[] {
+export function missingParentIds<T>(
+  items: readonly T[],
+  known: readonly T[],
+  shape: Pick<ForestShape<T, never>, 'id' | 'parentId'>,
+): string[] {
   const all = [...items, ...known];
   const ids = new Set(all.map(shape.id));
   const missing = new Set<string>();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { booleanParam, enumParam, joinList, listParam, parseSearchParams, serializeSearchParams, splitList, textParam } from './search-params.ts';
+import {
+  booleanParam,
+  enumParam,
+  joinList,
+  listParam,
+  parseSearchParams,
+  serializeSearchParams,
+  splitList,
+  textParam,
+} from './search-params.ts';
 
 const schema = z.object({
   q: textParam('x'),

@@ -4,7 +4,14 @@ import { parseTablePreview, TABLE_CAPS } from './table-preview.ts';
 describe('parseTablePreview', () => {
   it('reads a header and rows, quoted fields included, and TSV', () => {
     expect(parseTablePreview('a,b\n1,"x,y"\n\n2,3\n', ',')).toEqual({
-      header: ['a', 'b'], rows: [['1', 'x,y'], ['2', '3']], totalColumns: 2, moreRows: false, errors: [],
+      header: ['a', 'b'],
+      rows: [
+        ['1', 'x,y'],
+        ['2', '3'],
+      ],
+      totalColumns: 2,
+      moreRows: false,
+      errors: [],
     });
     expect(parseTablePreview('a\tb\n1\t2\n', '\t')).toMatchObject({ header: ['a', 'b'], rows: [['1', '2']] });
   });

@@ -27,7 +27,13 @@ export function textWindow(text: string, maxLines: number, maxChars: number): Te
   }
   end = Math.min(end, maxChars);
   const shown = text.slice(0, end);
-  return { text: shown, shownLines: countLines(shown), totalLines: countLines(text), totalChars: text.length, truncated: end < text.length };
+  return {
+    text: shown,
+    shownLines: countLines(shown),
+    totalLines: countLines(text),
+    totalChars: text.length,
+    truncated: end < text.length,
+  };
 }
 
 /** "1\n2\n…\ncount", the gutter beside `count` lines. */

@@ -45,7 +45,9 @@ describe('PanelBoundary', () => {
         <Fragile shouldThrow={() => true} text="preview" />
       </PanelBoundary>,
     );
-    const logsOfIt = consoleError.mock.calls.filter((args) => args.some((arg) => arg instanceof Error && arg.message === 'Maximum call stack size exceeded'));
+    const logsOfIt = consoleError.mock.calls.filter((args) =>
+      args.some((arg) => arg instanceof Error && arg.message === 'Maximum call stack size exceeded'),
+    );
     expect(logsOfIt).toHaveLength(1);
   });
 

@@ -5,7 +5,10 @@ export function Component() {
   return (
     <ComparePage
       charts={(runs, metricKeys) => (
-        <MetricChartsPanel runs={runs.map((run) => ({ runId: run.runId, name: run.name, startTime: run.startTime }))} metricKeys={metricKeys} />
+        <MetricChartsPanel
+          runs={runs.map((run) => ({ runId: run.runId, name: run.name, startTime: run.startTime }))}
+          metricKeys={metricKeys}
+        />
       )}
     />
   );

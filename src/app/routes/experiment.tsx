@@ -4,5 +4,11 @@ import { RunsPanel } from '@/features/runs/runs-panel.tsx';
 
 export function Component() {
   const { experimentId = '' } = useParams();
-  return <ExperimentPage key={experimentId} experimentId={experimentId} runs={<RunsPanel experimentIds={[experimentId]} exportName={`runs-experiment-${experimentId.replace(/[^\w-]/g, '_')}`} />} />;
+  return (
+    <ExperimentPage
+      key={experimentId}
+      experimentId={experimentId}
+      runs={<RunsPanel experimentIds={[experimentId]} exportName={`runs-experiment-${experimentId.replace(/[^\w-]/g, '_')}`} />}
+    />
+  );
 }

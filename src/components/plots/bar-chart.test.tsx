@@ -14,7 +14,12 @@ describe('BarChart', () => {
     const { container } = render(<BarChart caption="Bars of rmse" valueLabel="rmse" bars={bars} width={600} bestIds={new Set(['r1'])} />);
     expect(screen.getByRole('figure')).toHaveTextContent('Bars of rmse');
     const groups = container.querySelectorAll('[data-run-id]');
-    expect([...groups].map((g) => g.getAttribute('aria-label'))).toEqual(['run 1: 0.25, best', 'run 2: -0.5', 'run 3: NaN', 'run 4: no value']);
+    expect([...groups].map((g) => g.getAttribute('aria-label'))).toEqual([
+      'run 1: 0.25, best',
+      'run 2: -0.5',
+      'run 3: NaN',
+      'run 4: no value',
+    ]);
     expect(container.querySelectorAll('rect.chart-bar__rect')).toHaveLength(2);
     expect(groups[0]!.textContent).toContain('★');
     expect(groups[2]!.textContent).toContain('NaN');

@@ -70,7 +70,16 @@ export function BarChart({ caption, valueLabel, bars, width, bestIds }: BarChart
                 {fitTextMiddle(bar.label, labelWidth)}
                 <title>{bar.label}</title>
               </text>
-              {placed && <rect className="chart-bar__rect" x={Math.min(zero, end)} y={y} width={Math.abs(end - zero)} height={BAR_HEIGHT} fill={bar.color} />}
+              {placed && (
+                <rect
+                  className="chart-bar__rect"
+                  x={Math.min(zero, end)}
+                  y={y}
+                  width={Math.abs(end - zero)}
+                  height={BAR_HEIGHT}
+                  fill={bar.color}
+                />
+              )}
               <text
                 className={placed ? 'chart-bar__value' : 'chart-bar__value chart-bar__value--missing'}
                 x={negative ? end - 4 : end + 4}

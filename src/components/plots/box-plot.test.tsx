@@ -13,10 +13,20 @@ function group(category: string, values: number[]): BoxGroup {
 
 describe('BoxPlot', () => {
   it('draws one box per group with its median and every run, identically on each render', () => {
-    const groups = [group('linear', [0.7, 0.72, 0.75, 0.8, 0.1]), group('rbf', [0.85, 0.9]), { category: 'poly', stats: undefined, points: [] }];
-    const { container, rerender } = render(<BoxPlot caption="Box of score by kernel" groupLabel="kernel" valueLabel="score" groups={groups} width={500} />);
+    const groups = [
+      group('linear', [0.7, 0.72, 0.75, 0.8, 0.1]),
+      group('rbf', [0.85, 0.9]),
+      { category: 'poly', stats: undefined, points: [] },
+    ];
+    const { container, rerender } = render(
+      <BoxPlot caption="Box of score by kernel" groupLabel="kernel" valueLabel="score" groups={groups} width={500} />,
+    );
     const boxes = container.querySelectorAll('.chart-box__group');
-    expect([...boxes].map((g) => g.getAttribute('aria-label'))).toEqual(['linear: median 0.72, n = 5', 'rbf: median 0.875, n = 2', 'poly: no values, n = 0']);
+    expect([...boxes].map((g) => g.getAttribute('aria-label'))).toEqual([
+      'linear: median 0.72, n = 5',
+      'rbf: median 0.875, n = 2',
+      'poly: no values, n = 0',
+    ]);
     expect(container.querySelectorAll('rect.chart-box__box')).toHaveLength(2);
     expect(container.querySelectorAll('.chart-box__median')).toHaveLength(2);
     expect(container.querySelectorAll('circle[data-run-id]')).toHaveLength(7);

@@ -56,11 +56,18 @@ export function BoxPlot({ caption, groupLabel, valueLabel, groups, width, height
             <g key={group.category} className="chart-box__group" role="img" aria-label={groupLabelText(group)}>
               {lo !== undefined && q1 !== undefined && <line className="chart-box__whisker" x1={cx} x2={cx} y1={lo} y2={q1} />}
               {hi !== undefined && q3 !== undefined && <line className="chart-box__whisker" x1={cx} x2={cx} y1={q3} y2={hi} />}
-              {[lo, hi].map((w, k) => w !== undefined && <line key={k} className="chart-box__whisker" x1={cx - boxWidth / 4} x2={cx + boxWidth / 4} y1={w} y2={w} />)}
+              {[lo, hi].map(
+                (w, k) =>
+                  w !== undefined && (
+                    <line key={k} className="chart-box__whisker" x1={cx - boxWidth / 4} x2={cx + boxWidth / 4} y1={w} y2={w} />
+                  ),
+              )}
               {q1 !== undefined && q3 !== undefined && (
                 <rect className="chart-box__box" x={cx - boxWidth / 2} y={Math.min(q1, q3)} width={boxWidth} height={Math.abs(q1 - q3)} />
               )}
-              {median !== undefined && <line className="chart-box__median" x1={cx - boxWidth / 2} x2={cx + boxWidth / 2} y1={median} y2={median} />}
+              {median !== undefined && (
+                <line className="chart-box__median" x1={cx - boxWidth / 2} x2={cx + boxWidth / 2} y1={median} y2={median} />
+              )}
               {s?.outliers.map((o, k) => {
                 const oy = y(o);
                 return oy === undefined ? null : <circle key={k} className="chart-box__outlier" cx={cx} cy={oy} r={5} />;
@@ -69,7 +76,15 @@ export function BoxPlot({ caption, groupLabel, valueLabel, groups, width, height
                 const py = y(point.value);
                 if (py === undefined) return null;
                 return (
-                  <circle key={point.id} className="chart-box__point" data-run-id={point.id} cx={cx + jitter(k) * boxWidth * 0.8} cy={py} r={3.5} fill={point.color}>
+                  <circle
+                    key={point.id}
+                    className="chart-box__point"
+                    data-run-id={point.id}
+                    cx={cx + jitter(k) * boxWidth * 0.8}
+                    cy={py}
+                    r={3.5}
+                    fill={point.color}
+                  >
                     <title>{`${point.label}: ${formatMetric(point.value)}`}</title>
                   </circle>
                 );

@@ -11,11 +11,14 @@ const grid = heatmapGrid([
   { id: 'c', x: '0.1', y: 'rbf', value: 0.125 },
   { id: 'd', x: '0.1', y: 'rbf', value: 0.375 },
 ]);
-const colorOf = (value: number | undefined) => (value === undefined ? 'rgb(200, 200, 200)' : value > 0.3 ? 'rgb(10, 10, 60)' : 'rgb(250, 240, 200)');
+const colorOf = (value: number | undefined) =>
+  value === undefined ? 'rgb(200, 200, 200)' : value > 0.3 ? 'rgb(10, 10, 60)' : 'rgb(250, 240, 200)';
 
 describe('Heatmap', () => {
   it('fills a 2×2 grid with the formatted means, marks empty and best cells', () => {
-    const { container } = render(<Heatmap caption="Heatmap" xLabel="C" yLabel="kernel" grid={grid} colorOf={colorOf} width={400} bestIds={new Set(['a'])} />);
+    const { container } = render(
+      <Heatmap caption="Heatmap" xLabel="C" yLabel="kernel" grid={grid} colorOf={colorOf} width={400} bestIds={new Set(['a'])} />,
+    );
     const cells = [...container.querySelectorAll('[data-cell]')];
     expect(cells.map((c) => c.getAttribute('aria-label'))).toEqual([
       'C 0.1, kernel linear: 0.5, best',

@@ -41,7 +41,9 @@ export function Heatmap({ caption, xLabel, yLabel, grid, colorOf, width, bestIds
   const isBest = (cell: GridCell | undefined) => cell !== undefined && bestIds !== undefined && cell.ids.some((id) => bestIds.has(id));
   // The first category sits at the bottom, as on the y axis of the other plots.
   const rowTop = (j: number) => area.y1 - (j + 1) * CELL_HEIGHT;
-  const positions = grid.yCategories.flatMap((y, j) => grid.xCategories.map((x, i) => ({ x, y, left: area.x0 + i * cellWidth, top: rowTop(j) })));
+  const positions = grid.yCategories.flatMap((y, j) =>
+    grid.xCategories.map((x, i) => ({ x, y, left: area.x0 + i * cellWidth, top: rowTop(j) })),
+  );
 
   return (
     <figure className="plot chart chart-heatmap">
@@ -70,7 +72,14 @@ export function Heatmap({ caption, xLabel, yLabel, grid, colorOf, width, bestIds
               {...(interactive ? { role: 'button', tabIndex: 0, onClick: () => onCellClick(cell), onKeyDown } : { role: 'img' })}
             >
               <title>{label}</title>
-              <rect className={cell ? 'chart-heatmap__cell' : 'chart-heatmap__empty'} x={cx} y={cy} width={cellWidth} height={CELL_HEIGHT} fill={fill} />
+              <rect
+                className={cell ? 'chart-heatmap__cell' : 'chart-heatmap__empty'}
+                x={cx}
+                y={cy}
+                width={cellWidth}
+                height={CELL_HEIGHT}
+                fill={fill}
+              />
               {textWidth(text) <= cellWidth - 4 && (
                 <text
                   className={cell ? 'chart-heatmap__text' : 'chart-heatmap__empty-text'}
@@ -90,7 +99,15 @@ export function Heatmap({ caption, xLabel, yLabel, grid, colorOf, width, bestIds
         {positions
           .filter((p) => isBest(byKey.get(JSON.stringify([p.x, p.y]))))
           .map((p) => (
-            <rect key={`${p.x} ${p.y}`} className="chart-heatmap__best" aria-hidden="true" x={p.left + 1.5} y={p.top + 1.5} width={Math.max(0, cellWidth - 3)} height={CELL_HEIGHT - 3} />
+            <rect
+              key={`${p.x} ${p.y}`}
+              className="chart-heatmap__best"
+              aria-hidden="true"
+              x={p.left + 1.5}
+              y={p.top + 1.5}
+              width={Math.max(0, cellWidth - 3)}
+              height={CELL_HEIGHT - 3}
+            />
           ))}
       </svg>
     </figure>

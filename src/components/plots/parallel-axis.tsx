@@ -35,10 +35,13 @@ function Label({ text, max, ...position }: { text: string; max: number; x: numbe
 }
 
 function ticksOf(axis: Axis, height: number): { key: string; position: number; text: string }[] {
-  if (axis.kind === 'numeric') return axis.ticks.map((t) => ({ key: String(t), position: axisPosition(axis, t) ?? 0, text: formatTick(t) }));
+  if (axis.kind === 'numeric')
+    return axis.ticks.map((t) => ({ key: String(t), position: axisPosition(axis, t) ?? 0, text: formatTick(t) }));
   // Too many categories to label each: every step-th, so that labels never overlap.
   const step = Math.max(1, Math.ceil((axis.categories.length * MIN_TICK_SPACING) / Math.max(height, 1)));
-  return axis.categories.flatMap((category, i) => (i % step === 0 ? [{ key: category, position: (i + 0.5) / axis.categories.length, text: category }] : []));
+  return axis.categories.flatMap((category, i) =>
+    i % step === 0 ? [{ key: category, position: (i + 0.5) / axis.categories.length, text: category }] : [],
+  );
 }
 
 export function ParallelAxis({ axis, x, top, bottom, missingY, labelChars, brush, onBrushChange }: ParallelAxisProps) {
@@ -46,10 +49,15 @@ export function ParallelAxis({ axis, x, top, bottom, missingY, labelChars, brush
   const height = bottom - top;
   const yAt = (position: number) => top + (1 - position) * height;
   const positions = brush && brushPositions(axis, brush);
-  useAxisBrush(brushRef, { x0: x - BRUSH_HALF_WIDTH, y0: top, x1: x + BRUSH_HALF_WIDTH, y1: bottom }, positions && [yAt(positions[1]), yAt(positions[0])], (span) => {
-    if (!span || height <= 0) return onBrushChange(axis.id, undefined);
-    onBrushChange(axis.id, brushFromPositions(axis, 1 - (span[1] - top) / height, 1 - (span[0] - top) / height));
-  });
+  useAxisBrush(
+    brushRef,
+    { x0: x - BRUSH_HALF_WIDTH, y0: top, x1: x + BRUSH_HALF_WIDTH, y1: bottom },
+    positions && [yAt(positions[1]), yAt(positions[0])],
+    (span) => {
+      if (!span || height <= 0) return onBrushChange(axis.id, undefined);
+      onBrushChange(axis.id, brushFromPositions(axis, 1 - (span[1] - top) / height, 1 - (span[0] - top) / height));
+    },
+  );
   return (
     <g className="parallel-coordinates__axis">
       <Label className="parallel-coordinates__axis-label" text={axis.label} max={labelChars} x={x} y={top - 14} />
@@ -57,7 +65,14 @@ export function ParallelAxis({ axis, x, top, bottom, missingY, labelChars, brush
       {ticksOf(axis, height).map((tick) => (
         <g key={tick.key} className="parallel-coordinates__tick">
           <line x1={x - 4} x2={x} y1={yAt(tick.position)} y2={yAt(tick.position)} />
-          <Label className="parallel-coordinates__tick-label" text={tick.text} max={TICK_LABEL_CHARS} x={x - 6} y={yAt(tick.position)} textAnchor="end" />
+          <Label
+            className="parallel-coordinates__tick-label"
+            text={tick.text}
+            max={TICK_LABEL_CHARS}
+            x={x - 6}
+            y={yAt(tick.position)}
+            textAnchor="end"
+          />
         </g>
       ))}
       {missingY !== undefined && (

@@ -18,11 +18,24 @@ const axes = [
   buildAxis({ id: 'metrics.score', label: 'score', values: runs.map((r) => r.score) }),
 ];
 const scale = sequentialColorScale(runs.map((r) => r.score));
-const lines: ParallelLine[] = runs.map((r) => ({ id: r.id, label: `Run ${r.id}`, color: scale.color(r.score), values: [r.C, r.kernel, r.score] }));
+const lines: ParallelLine[] = runs.map((r) => ({
+  id: r.id,
+  label: `Run ${r.id}`,
+  color: scale.color(r.score),
+  values: [r.C, r.kernel, r.score],
+}));
 
 function draw(brushes: Brushes, onBrushChange = vi.fn()) {
   const view = render(
-    <ParallelCoordinates caption="Parallel coordinates of C, kernel and score" axes={axes} lines={lines} brushes={brushes} onBrushChange={onBrushChange} width={600} legend={{ label: 'score', scale }} />,
+    <ParallelCoordinates
+      caption="Parallel coordinates of C, kernel and score"
+      axes={axes}
+      lines={lines}
+      brushes={brushes}
+      onBrushChange={onBrushChange}
+      width={600}
+      legend={{ label: 'score', scale }}
+    />,
   );
   const paths = (state: 'selected' | 'dimmed') => view.container.querySelectorAll(`path.parallel-coordinates__line--${state}`);
   return { ...view, paths, onBrushChange };
@@ -39,18 +52,30 @@ describe('ParallelCoordinates', () => {
   });
 
   it('selects the runs inside every brush and keeps the runs in their order', () => {
-    const { paths, container } = draw({ 'params.kernel': { kind: 'categories', values: ['rbf'] }, 'params.C': { kind: 'range', min: 5, max: 100 } });
+    const { paths, container } = draw({
+      'params.kernel': { kind: 'categories', values: ['rbf'] },
+      'params.C': { kind: 'range', min: 5, max: 100 },
+    });
     expect([...paths('selected')].map((p) => p.getAttribute('data-run-id'))).toEqual(['r3']);
     expect(paths('dimmed')).toHaveLength(3);
     // The DOM order is the runs' order, brushed or not (no 500-node moves on every brush).
-    expect([...container.querySelectorAll('path.parallel-coordinates__line')].map((p) => p.getAttribute('data-run-id'))).toEqual(lines.map((l) => l.id));
+    expect([...container.querySelectorAll('path.parallel-coordinates__line')].map((p) => p.getAttribute('data-run-id'))).toEqual(
+      lines.map((l) => l.id),
+    );
     expect(screen.getByRole('status')).toHaveTextContent('1 of 4 runs match the filters');
   });
 
   it('moves the d3 brush to the brushed extent without calling back', () => {
     const { container, onBrushChange, rerender } = draw({});
     rerender(
-      <ParallelCoordinates caption="c" axes={axes} lines={lines} brushes={{ 'params.kernel': { kind: 'categories', values: ['rbf'] } }} onBrushChange={onBrushChange} width={600} />,
+      <ParallelCoordinates
+        caption="c"
+        axes={axes}
+        lines={lines}
+        brushes={{ 'params.kernel': { kind: 'categories', values: ['rbf'] } }}
+        onBrushChange={onBrushChange}
+        width={600}
+      />,
     );
     const selections = container.querySelectorAll('.parallel-coordinates__brush .selection');
     expect(selections).toHaveLength(3);
@@ -104,7 +129,10 @@ describe('ParallelCoordinates', () => {
 
   it('offers a keyboard-operable button to clear each brush', async () => {
     const user = userEvent.setup();
-    const { onBrushChange } = draw({ 'params.kernel': { kind: 'categories', values: ['rbf'] }, 'params.gone': { kind: 'range', min: 0, max: 1 } });
+    const { onBrushChange } = draw({
+      'params.kernel': { kind: 'categories', values: ['rbf'] },
+      'params.gone': { kind: 'range', min: 0, max: 1 },
+    });
     const button = screen.getByRole('button', { name: 'Clear filter on kernel' });
     expect(screen.getAllByRole('button')).toHaveLength(1);
     button.focus();

@@ -51,13 +51,24 @@ function useLayout(axes: readonly Axis[], lines: readonly ParallelLine[], width:
     const missing = axes.map((_, i) => positions.some((row) => row[i] === undefined));
     const missingY = bottom + MISSING_GAP;
     const paths = positions.map((row) =>
-      row.map((p, i) => `${i ? 'L' : 'M'}${round(xs[i] ?? 0)},${round(p === undefined ? missingY : top + (1 - p) * (bottom - top))}`).join(''),
+      row
+        .map((p, i) => `${i ? 'L' : 'M'}${round(xs[i] ?? 0)},${round(p === undefined ? missingY : top + (1 - p) * (bottom - top))}`)
+        .join(''),
     );
     return { top, bottom, xs, missing, missingY, paths, labelChars: Math.max(4, Math.floor(spacing / CHAR_WIDTH)) };
   }, [axes, lines, width, height]);
 }
 
-export function ParallelCoordinates({ caption, axes, lines, brushes, onBrushChange, width, height = 320, legend }: ParallelCoordinatesProps) {
+export function ParallelCoordinates({
+  caption,
+  axes,
+  lines,
+  brushes,
+  onBrushChange,
+  width,
+  height = 320,
+  legend,
+}: ParallelCoordinatesProps) {
   const layout = useLayout(axes, lines, width, height);
   const selected = useMemo(() => lines.map((line) => matchesBrushes(axes, brushes, line.values)), [axes, brushes, lines]);
   const matching = selected.filter(Boolean).length;

@@ -104,7 +104,11 @@ export function SvgAxis({ axis, orient, start, end, at, gridLength = 0, tickWidt
           </g>
         );
       })}
-      <text className="chart-axis__label" transform={`translate(${at - leftAxisWidth(axis, tickWidth) + FONT_SIZE},${(start + end) / 2}) rotate(-90)`} textAnchor="middle">
+      <text
+        className="chart-axis__label"
+        transform={`translate(${at - leftAxisWidth(axis, tickWidth) + FONT_SIZE},${(start + end) / 2}) rotate(-90)`}
+        textAnchor="middle"
+      >
         {axis.label}
       </text>
     </g>

@@ -26,7 +26,10 @@ export function useAxisBrush(
     const group = ref.current;
     if (!group) return;
     const behavior = brushY<unknown>()
-      .extent([[x0, y0], [x1, y1]])
+      .extent([
+        [x0, y0],
+        [x1, y1],
+      ])
       .on('end', (event: D3BrushEvent<unknown>) => {
         if (!event.sourceEvent) return;
         const span = event.selection as [number, number] | null;

@@ -50,7 +50,13 @@ function FolderDetail({ location, experimentId, runId, modelId, path }: Artifact
           <ModelView key={`${modelId ?? ''}:${path}`} location={location} dirPath={path} files={files} runId={runId} modelId={modelId} />
         </PanelBoundary>
       ) : null}
-      <FolderListing files={files} experimentId={experimentId} runId={runId} modelId={modelId} title={path || (modelId ? 'Model files' : 'Run artifacts')} />
+      <FolderListing
+        files={files}
+        experimentId={experimentId}
+        runId={runId}
+        modelId={modelId}
+        title={path || (modelId ? 'Model files' : 'Run artifacts')}
+      />
     </>
   );
 }

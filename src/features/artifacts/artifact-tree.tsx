@@ -30,7 +30,10 @@ export function ArtifactTree({ experimentId, runId, selectedModelId, selectedPat
   return (
     <TreeContext.Provider value={state}>
       <h2 className="artifact-tree__heading">
-        <Link to={artifactHref({ experimentId, runId, modelId: undefined, path: '' })} aria-current={!selectedModelId && !selectedPath ? 'page' : undefined}>
+        <Link
+          to={artifactHref({ experimentId, runId, modelId: undefined, path: '' })}
+          aria-current={!selectedModelId && !selectedPath ? 'page' : undefined}
+        >
           Run artifacts
         </Link>
       </h2>
@@ -103,8 +106,16 @@ function TreeItem({ source, modelId, file }: { source: ArtifactSource; modelId: 
   return (
     <li>
       <div className={selected ? 'artifact-tree__row artifact-tree__row--selected' : 'artifact-tree__row'}>
-        {file.isDir ? <ToggleButton open={open} name={file.name} onClick={() => tree.toggle(key, open)} /> : <span className="artifact-tree__spacer" aria-hidden="true" />}
-        <Link to={href} aria-current={selected ? 'page' : undefined} className={file.isDir ? 'artifact-tree__folder' : 'artifact-tree__file'}>
+        {file.isDir ? (
+          <ToggleButton open={open} name={file.name} onClick={() => tree.toggle(key, open)} />
+        ) : (
+          <span className="artifact-tree__spacer" aria-hidden="true" />
+        )}
+        <Link
+          to={href}
+          aria-current={selected ? 'page' : undefined}
+          className={file.isDir ? 'artifact-tree__folder' : 'artifact-tree__file'}
+        >
           {file.name}
           {file.isDir ? '/' : ''}
         </Link>
@@ -117,7 +128,13 @@ function TreeItem({ source, modelId, file }: { source: ArtifactSource; modelId: 
 
 function ToggleButton({ open, name, onClick }: { open: boolean; name: string; onClick: () => void }) {
   return (
-    <button type="button" className="artifact-tree__toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${name}`} onClick={onClick}>
+    <button
+      type="button"
+      className="artifact-tree__toggle"
+      aria-expanded={open}
+      aria-label={`${open ? 'Collapse' : 'Expand'} ${name}`}
+      onClick={onClick}
+    >
       {open ? '▾' : '▸'}
     </button>
   );

@@ -40,7 +40,9 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
   }, [queryClient, source, path]);
 
   // Until /version has answered, the download route is unknown; a failed probe means MLflow's.
-  const route = capabilities.isPending ? undefined : chooseDownloadRoute(capabilities.data?.mlflowVersion ?? (capabilities.isError ? '?' : null));
+  const route = capabilities.isPending
+    ? undefined
+    : chooseDownloadRoute(capabilities.data?.mlflowVersion ?? (capabilities.isError ? '?' : null));
   const location = useMemo<ArtifactLocation | undefined>(
     () => (route ? { source, route, rootUri: root.data?.rootUri } : undefined),
     [route, source, root.data?.rootUri],
@@ -50,7 +52,13 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
     <section className="artifacts" aria-label="Artifacts">
       <nav className="artifacts__tree" aria-label="Artifact files">
         <PanelBoundary label="The file tree failed" resetKeys={[runId, modelId, path]}>
-          <ArtifactTree experimentId={experimentId} runId={runId} selectedModelId={modelId} selectedPath={path} loggedModels={models.data ?? []} />
+          <ArtifactTree
+            experimentId={experimentId}
+            runId={runId}
+            selectedModelId={modelId}
+            selectedPath={path}
+            loggedModels={models.data ?? []}
+          />
         </PanelBoundary>
         {models.isError ? <ErrorState error={models.error} compact /> : null}
       </nav>

@@ -27,7 +27,10 @@ describe('previewKind', () => {
 describe('previewGate', () => {
   it('shows no text above 10 MB, nothing above 50 MB, and no binary', () => {
     expect(previewGate('text', 9 * 1024 * 1024)).toEqual({ ok: true });
-    expect(previewGate('json', 11 * 1024 * 1024)).toMatchObject({ ok: false, reason: expect.stringMatching(/text previews stop at 10 MB/) });
+    expect(previewGate('json', 11 * 1024 * 1024)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/text previews stop at 10 MB/),
+    });
     expect(previewGate('image', 11 * 1024 * 1024)).toEqual({ ok: true });
     expect(previewGate('image', 60 * 1024 * 1024)).toMatchObject({ ok: false, reason: expect.stringMatching(/60 MB/) });
     expect(previewGate('binary', 10)).toMatchObject({ ok: false });

@@ -6,8 +6,39 @@ export type PreviewKind = 'image' | 'html' | 'pdf' | 'table' | 'json' | 'yaml' |
 
 const IMAGE = ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp', 'svg'];
 const TEXT = [
-  'txt', 'log', 'err', 'out', 'cfg', 'conf', 'cnf', 'cf', 'ini', 'properties', 'prop', 'hocon', 'toml', 'xml', 'js', 'ts',
-  'py', 'py3', 'r', 'sh', 'sql', 'rst', 'jsonnet', 'java', 'scala', 'c', 'h', 'cpp', 'go', 'rs', 'ipynb', 'jsonl', 'env',
+  'txt',
+  'log',
+  'err',
+  'out',
+  'cfg',
+  'conf',
+  'cnf',
+  'cf',
+  'ini',
+  'properties',
+  'prop',
+  'hocon',
+  'toml',
+  'xml',
+  'js',
+  'ts',
+  'py',
+  'py3',
+  'r',
+  'sh',
+  'sql',
+  'rst',
+  'jsonnet',
+  'java',
+  'scala',
+  'c',
+  'h',
+  'cpp',
+  'go',
+  'rs',
+  'ipynb',
+  'jsonl',
+  'env',
 ];
 const TEXT_NAMES = ['MLmodel', 'MLproject', 'Dockerfile', 'LICENSE', 'README', 'registered_model_meta'];
 
@@ -39,7 +70,10 @@ export function previewGate(kind: PreviewKind, size: number | undefined): Gate {
     return { ok: false, reason: `Too large to preview (${formatBytes(size)}; previews stop at ${formatBytes(MAX_PREVIEW_BYTES)}).` };
   }
   if (isTextKind(kind) && size !== undefined && size > MAX_TEXT_PREVIEW_BYTES) {
-    return { ok: false, reason: `Too large to show as text (${formatBytes(size)}; text previews stop at ${formatBytes(MAX_TEXT_PREVIEW_BYTES)}).` };
+    return {
+      ok: false,
+      reason: `Too large to show as text (${formatBytes(size)}; text previews stop at ${formatBytes(MAX_TEXT_PREVIEW_BYTES)}).`,
+    };
   }
   return { ok: true };
 }

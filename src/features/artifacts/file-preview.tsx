@@ -21,7 +21,10 @@ export function FilePreview({ location, path, size }: FilePreviewProps) {
   const gate = previewGate(kind, size);
   const downloadOnly = (reason: string): ReactNode => (
     <p className="artifact-download-only" role="status">
-      {reason} <a href={url} download={name}>Download {name}</a>
+      {reason}{' '}
+      <a href={url} download={name}>
+        Download {name}
+      </a>
     </p>
   );
   let preview: ReactNode;

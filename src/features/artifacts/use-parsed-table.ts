@@ -12,7 +12,10 @@ export function useParsedTable(text: string, delimiter: string) {
     const worker = new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<TablePreview>) => setResult({ text, table: event.data });
     worker.onerror = (event) =>
-      setResult({ text, table: { header: [], rows: [], totalColumns: 0, moreRows: false, errors: [event.message || 'the parser failed'] } });
+      setResult({
+        text,
+        table: { header: [], rows: [], totalColumns: 0, moreRows: false, errors: [event.message || 'the parser failed'] },
+      });
     const request: TableRequest = { text, delimiter };
     worker.postMessage(request);
     return () => worker.terminate();

@@ -15,7 +15,8 @@ export interface ChartDataTableProps {
 }
 
 /** A logged value as logged (every digit); NaN and infinities by name. */
-const exact = (value: number | null | undefined) => (value === null || value === undefined ? '—' : Number.isFinite(value) ? String(value) : formatMetric(value));
+const exact = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : Number.isFinite(value) ? String(value) : formatMetric(value);
 
 function caption(metricKey: string, table: ChartTable): string {
   const logged = `${table.logged.toLocaleString('en-US')} logged ${table.logged === 1 ? 'value' : 'values'}`;
@@ -32,8 +33,14 @@ export function ChartDataTable({ id, metricKey, data, xAxis }: ChartDataTablePro
         const value = !table.decimated || !smoothed;
         return (
           // A wide or long table scrolls inside the card; focusable so a keyboard can scroll it.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          <div key={table.runId} className="chart-data__scroll" role="region" aria-label={`Values of ${metricKey} for ${table.name}`} tabIndex={0}>
+          <div
+            key={table.runId}
+            className="chart-data__scroll"
+            role="region"
+            aria-label={`Values of ${metricKey} for ${table.name}`}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+          >
             <table className="data-table chart-data__table">
               <caption>{caption(metricKey, table)}</caption>
               <thead>

@@ -45,8 +45,17 @@ export function MetricChartCard(props: MetricChartCardProps) {
   const nameId = useId();
   // Once loaded, the figure is named by the chart's own description (describeChart).
   return (
-    <figure ref={ref} className="chart-card" aria-label={inView ? undefined : `Chart of ${props.metricKey}`} aria-labelledby={inView ? nameId : undefined}>
-      {inView ? <LoadedChart {...props} figure={ref} nameId={nameId} /> : <div className="chart-card__placeholder" style={{ height: HEIGHT + 28 }} />}
+    <figure
+      ref={ref}
+      className="chart-card"
+      aria-label={inView ? undefined : `Chart of ${props.metricKey}`}
+      aria-labelledby={inView ? nameId : undefined}
+    >
+      {inView ? (
+        <LoadedChart {...props} figure={ref} nameId={nameId} />
+      ) : (
+        <div className="chart-card__placeholder" style={{ height: HEIGHT + 28 }} />
+      )}
     </figure>
   );
 }
@@ -55,7 +64,9 @@ export function MetricChartCard(props: MetricChartCardProps) {
 function describeChart(metricKey: string, data: ChartData, xAxis: XAxisKind, logged: number): string {
   const runs = `${data.series.length} ${data.series.length === 1 ? 'run' : 'runs'}`;
   const values = `${logged.toLocaleString('en-US')} logged ${logged === 1 ? 'value' : 'values'}`;
-  const x = data.xDomain ? `, ${xAxisLabel[xAxis].toLowerCase()} ${formatX(xAxis, data.xDomain[0])} to ${formatX(xAxis, data.xDomain[1])}` : '';
+  const x = data.xDomain
+    ? `, ${xAxisLabel[xAxis].toLowerCase()} ${formatX(xAxis, data.xDomain[0])} to ${formatX(xAxis, data.xDomain[1])}`
+    : '';
   const range = finiteValueRange(data.series, data.xDomain);
   const y = range ? `, values from ${formatMetric(range[0])} to ${formatMetric(range[1])}` : ', no finite value';
   return `Chart of ${metricKey} by ${xAxisLabel[xAxis].toLowerCase()}: ${runs}, ${values}${x}${y}.`;
@@ -77,17 +88,36 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
   const colors = useMemo(() => runColors(runs.map((run) => run.runId)), [runs]);
 
   const histories = useMemo<RunHistory[]>(
-    () => runs.flatMap((run, i) => {
-      const points = queries[i]?.data;
-      return points ? [{ runId: run.runId, name: run.name || run.runId, color: colors.get(run.runId) ?? colorAt(i), startTime: run.startTime, points }] : [];
-    }),
+    () =>
+      runs.flatMap((run, i) => {
+        const points = queries[i]?.data;
+        return points
+          ? [
+              {
+                runId: run.runId,
+                name: run.name || run.runId,
+                color: colors.get(run.runId) ?? colorAt(i),
+                startTime: run.startTime,
+                points,
+              },
+            ]
+          : [];
+      }),
     // dataKey stands for the queries' data.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, colors, dataKey],
   );
   const zoom = parseZoom(settings.zoom);
   const data = useMemo(
-    () => buildChartData(histories, { xAxis: settings.x, yScale: settings.y, smoothing: settings.smoothing, ignoreOutliers: settings.ignoreOutliers, zoom, buckets: Math.max(50, Math.floor(width / 2)) }),
+    () =>
+      buildChartData(histories, {
+        xAxis: settings.x,
+        yScale: settings.y,
+        smoothing: settings.smoothing,
+        ignoreOutliers: settings.ignoreOutliers,
+        zoom,
+        buckets: Math.max(50, Math.floor(width / 2)),
+      }),
     // zoom is derived from settings.zoom.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [histories, settings.x, settings.y, settings.smoothing, settings.ignoreOutliers, settings.zoom, width],
@@ -105,12 +135,21 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
       <figcaption className="chart-card__caption">
         {/* Hidden: read as the figure's name only (aria-labelledby reads hidden text). */}
         <span id={nameId} hidden>
-          {ready ? describeChart(metricKey, data, settings.x, data.series.reduce((sum, s) => sum + s.points.length, 0)) : `Chart of ${metricKey}`}
+          {ready
+            ? describeChart(
+                metricKey,
+                data,
+                settings.x,
+                data.series.reduce((sum, s) => sum + s.points.length, 0),
+              )
+            : `Chart of ${metricKey}`}
         </span>
         <span className="chart-card__title" title={metricKey}>
           {metricKey}
         </span>
-        <span className="muted chart-card__count">{pending ? 'loading…' : `${pointCount.toLocaleString()} ${pointCount === 1 ? 'point' : 'points'}`}</span>
+        <span className="muted chart-card__count">
+          {pending ? 'loading…' : `${pointCount.toLocaleString()} ${pointCount === 1 ? 'point' : 'points'}`}
+        </span>
         <span className="chart-card__actions" data-interactive>
           <button type="button" onClick={() => figure.current && exportPng(figure.current, fileName)} disabled={pending}>
             PNG
@@ -134,7 +173,15 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
             {settings.y === 'log' ? 'No positive value to draw on a log scale.' : 'No finite value to draw (NaN or ∞ only).'}
           </p>
         ) : (
-          <MetricChart data={data} width={width} height={HEIGHT} xAxis={settings.x} yScale={settings.y} onZoom={(domain) => onZoomChange(domain ? formatZoom(domain) : '')} still={render} />
+          <MetricChart
+            data={data}
+            width={width}
+            height={HEIGHT}
+            xAxis={settings.x}
+            yScale={settings.y}
+            onZoom={(domain) => onZoomChange(domain ? formatZoom(domain) : '')}
+            still={render}
+          />
         )}
       </div>
       <button

@@ -33,7 +33,8 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom, still 
   const plotWidth = Math.max(1, width - plotLeft - MARGIN.right);
   const [x0, x1] = data.xDomain ?? [0, 1];
   const toX = (px: number) => x0 + ((px - plotLeft) / plotWidth) * (x1 - x0);
-  const pixel = (event: MouseEvent<HTMLDivElement>) => Math.min(Math.max(event.clientX - event.currentTarget.getBoundingClientRect().left, plotLeft), plotLeft + plotWidth);
+  const pixel = (event: MouseEvent<HTMLDivElement>) =>
+    Math.min(Math.max(event.clientX - event.currentTarget.getBoundingClientRect().left, plotLeft), plotLeft + plotWidth);
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const px = pixel(event);
@@ -129,8 +130,26 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom, still 
       onDoubleClick={() => onZoom(undefined)}
     >
       {chart}
-      {drag ? <div className="metric-chart__zoom" style={{ left: Math.min(drag.from, drag.to), width: Math.abs(drag.to - drag.from), top: MARGIN.top, height: height - MARGIN.top - X_AXIS_HEIGHT }} /> : null}
-      {hoverX !== undefined && !drag ? <HoverReadout data={data} x={hoverX} xAxis={xAxis} left={plotLeft + ((hoverX - x0) / (x1 - x0 || 1)) * plotWidth} height={height - X_AXIS_HEIGHT} /> : null}
+      {drag ? (
+        <div
+          className="metric-chart__zoom"
+          style={{
+            left: Math.min(drag.from, drag.to),
+            width: Math.abs(drag.to - drag.from),
+            top: MARGIN.top,
+            height: height - MARGIN.top - X_AXIS_HEIGHT,
+          }}
+        />
+      ) : null}
+      {hoverX !== undefined && !drag ? (
+        <HoverReadout
+          data={data}
+          x={hoverX}
+          xAxis={xAxis}
+          left={plotLeft + ((hoverX - x0) / (x1 - x0 || 1)) * plotWidth}
+          height={height - X_AXIS_HEIGHT}
+        />
+      ) : null}
     </div>
   );
 }

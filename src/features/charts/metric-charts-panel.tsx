@@ -34,7 +34,15 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
     <section aria-label="Metric charts" className="charts-panel">
       <ChartControls settings={settings} onChange={update} />
       {metricKeys.length > 6 ? (
-        <input type="search" data-interactive className="charts-panel__filter" aria-label="Filter metrics" placeholder="Filter metrics" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          data-interactive
+          className="charts-panel__filter"
+          aria-label="Filter metrics"
+          placeholder="Filter metrics"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       ) : null}
       {chosen.size > 0 ? (
         <p className="muted">

@@ -24,7 +24,13 @@ export function AxisChooser({ chosen, params, metrics, logAxes, onChange, onLogC
               <input type="checkbox" checked={chosen.includes(id)} onChange={(e) => toggle(id, e.target.checked)} /> {key}
             </label>
             <label className="muted">
-              <input type="checkbox" aria-label={`${key} on a log scale`} checked={logAxes.has(id)} onChange={(e) => toggleLog(id, e.target.checked)} /> log
+              <input
+                type="checkbox"
+                aria-label={`${key} on a log scale`}
+                checked={logAxes.has(id)}
+                onChange={(e) => toggleLog(id, e.target.checked)}
+              />{' '}
+              log
             </label>
           </div>
         ))}

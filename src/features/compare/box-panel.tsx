@@ -11,11 +11,17 @@ import type { PlotInputs } from './plot-inputs.ts';
 
 export function BoxPanel({ runs, colors, search, update, params, metrics, defaults, logAxes, width }: PlotInputs) {
   const of = useMemo(
-    () => pickDimension(search.boxOf, { params: [], metrics }, [defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric)]),
+    () =>
+      pickDimension(search.boxOf, { params: [], metrics }, [
+        defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric),
+      ]),
     [search.boxOf, metrics, defaults],
   );
   const by = useMemo(
-    () => pickDimension(search.boxBy, { params, metrics: [] }, [defaults.varying[0] === undefined ? undefined : dimensionId('params', defaults.varying[0])]),
+    () =>
+      pickDimension(search.boxBy, { params, metrics: [] }, [
+        defaults.varying[0] === undefined ? undefined : dimensionId('params', defaults.varying[0]),
+      ]),
     [search.boxBy, params, defaults],
   );
   const groups = useMemo(() => {
@@ -26,7 +32,8 @@ export function BoxPanel({ runs, colors, search, update, params, metrics, defaul
       const value = dimensionValue(run, of.dimension);
       const points = byCategory.get(category) ?? [];
       byCategory.set(category, points);
-      if (typeof value === 'number' && Number.isFinite(value)) points.push({ id: run.runId, label: run.name || run.runId, value, color: colors.get(run.runId) ?? 'currentColor' });
+      if (typeof value === 'number' && Number.isFinite(value))
+        points.push({ id: run.runId, label: run.name || run.runId, value, color: colors.get(run.runId) ?? 'currentColor' });
     }
     return [...byCategory.entries()]
       .sort(([a], [b]) => compareCategories(a, b))
@@ -36,8 +43,22 @@ export function BoxPanel({ runs, colors, search, update, params, metrics, defaul
   return (
     <section className="plot-panel" aria-label="Box plot">
       <div className="plot-panel__controls" data-interactive>
-        <DimensionSelect label="Metric" value={of?.id ?? ''} params={params} metrics={metrics} offer="metrics" onChange={(id) => update({ boxOf: id })} />
-        <DimensionSelect label="Grouped by" value={by?.id ?? ''} params={params} metrics={metrics} offer="params" onChange={(id) => update({ boxBy: id })} />
+        <DimensionSelect
+          label="Metric"
+          value={of?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="metrics"
+          onChange={(id) => update({ boxOf: id })}
+        />
+        <DimensionSelect
+          label="Grouped by"
+          value={by?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="params"
+          onChange={(id) => update({ boxBy: id })}
+        />
       </div>
       {of && by ? (
         <BoxPlot

@@ -8,7 +8,10 @@ export interface CompareMetricValueProps {
 }
 
 function rangeText(min: number | undefined, max: number | undefined): string | undefined {
-  const parts = [min === undefined ? undefined : `min ${formatMetric(min)}`, max === undefined ? undefined : `max ${formatMetric(max)}`].filter(Boolean);
+  const parts = [
+    min === undefined ? undefined : `min ${formatMetric(min)}`,
+    max === undefined ? undefined : `max ${formatMetric(max)}`,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 

@@ -35,7 +35,8 @@ export interface ComparePageProps {
   charts: (runs: readonly Run[], metricKeys: readonly string[]) => ReactNode;
 }
 
-const keysOf = (runs: readonly Run[], pick: (run: Run) => object) => [...new Set(runs.flatMap((run) => Object.keys(pick(run))))].sort(compareText);
+const keysOf = (runs: readonly Run[], pick: (run: Run) => object) =>
+  [...new Set(runs.flatMap((run) => Object.keys(pick(run))))].sort(compareText);
 
 const NO_RUNS: readonly Run[] = [];
 
@@ -75,23 +76,29 @@ export function ComparePage({ charts }: ComparePageProps) {
   );
   useDocumentTitle(`Compare ${compared.mode === 'query' ? `top ${compared.asked}` : compared.asked} runs`);
 
-  const heading = compared.mode === 'query' ? `Comparing the first ${runs.length} runs of a query` : `Comparing ${compared.asked === 1 ? '1 run' : `${compared.asked} runs`}`;
+  const heading =
+    compared.mode === 'query'
+      ? `Comparing the first ${runs.length} runs of a query`
+      : `Comparing ${compared.asked === 1 ? '1 run' : `${compared.asked} runs`}`;
   return (
     <main className="page compare-page" aria-labelledby="page-heading">
       <h1 id="page-heading">{heading}</h1>
       {compared.mode === 'query' ? (
         <p className="muted">
           Ordered by {selection.orderByKey} {selection.orderByAsc ? 'ascending' : 'descending'}
-          {selection.searchFilter ? `, where ${selection.searchFilter}` : ''}; up to {selection.count}. The link stays current as runs are logged.
+          {selection.searchFilter ? `, where ${selection.searchFilter}` : ''}; up to {selection.count}. The link stays current as runs are
+          logged.
         </p>
       ) : null}
       {compared.omitted > 0 ? (
         <p className="muted" role="status">
-          The link names {(compared.asked + compared.omitted).toLocaleString('en-US')} runs; showing the first {compared.asked}. Name more runs with a query
-          (experiments, searchFilter, orderByKey, count).
+          The link names {(compared.asked + compared.omitted).toLocaleString('en-US')} runs; showing the first {compared.asked}. Name more
+          runs with a query (experiments, searchFilter, orderByKey, count).
         </p>
       ) : null}
-      {compared.mode === 'ids' && compared.asked === 0 ? <p className="empty-state">No runs chosen: select runs in a run table and press Compare.</p> : null}
+      {compared.mode === 'ids' && compared.asked === 0 ? (
+        <p className="empty-state">No runs chosen: select runs in a run table and press Compare.</p>
+      ) : null}
       <ComparedRunsList runs={runs} colors={colors} />
       {compared.failedIds.length > 0 ? (
         <p className="error-state error-state--compact" role="alert">

@@ -25,8 +25,11 @@ const PANELS: Record<PlotKind, (inputs: PlotInputs) => ReactNode> = {
 };
 
 export function ComparePlots(inputs: PlotInputs) {
-  const shown = new Set(splitList(inputs.search.plots).filter((kind): kind is PlotKind => (PLOT_KINDS as readonly string[]).includes(kind)));
-  const toggle = (kind: PlotKind, on: boolean) => inputs.update({ plots: joinList(PLOT_KINDS.filter((k) => (k === kind ? on : shown.has(k)))) });
+  const shown = new Set(
+    splitList(inputs.search.plots).filter((kind): kind is PlotKind => (PLOT_KINDS as readonly string[]).includes(kind)),
+  );
+  const toggle = (kind: PlotKind, on: boolean) =>
+    inputs.update({ plots: joinList(PLOT_KINDS.filter((k) => (k === kind ? on : shown.has(k)))) });
   return (
     <section className="compare-plots" aria-label="Plots">
       <fieldset className="compare-plots__toggles" data-interactive>

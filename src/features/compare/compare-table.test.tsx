@@ -36,7 +36,12 @@ const runs = [run(0), run(1), run(2, { status: 'RUNNING', endTime: undefined })]
 const model: CompareModel = {
   params: [
     { key: 'C', values: ['1', '10', undefined], display: ['1', '10', undefined], differs: true },
-    { key: 'kernel', values: ['{"a":1}', '{"a":2}', '{"a":1}'], display: ['{\n  "a": 1\n}', '{\n  "a": 2\n}', '{\n  "a": 1\n}'], differs: true },
+    {
+      key: 'kernel',
+      values: ['{"a":1}', '{"a":2}', '{"a":1}'],
+      display: ['{\n  "a": 1\n}', '{\n  "a": 2\n}', '{\n  "a": 1\n}'],
+      differs: true,
+    },
   ],
   metrics: [
     {
@@ -48,7 +53,15 @@ const model: CompareModel = {
       best: [false, true, false],
       differs: true,
     },
-    { key: 'rmse', latest: [2, 2, 3], min: [undefined, undefined, undefined], max: [undefined, undefined, undefined], direction: 'min', best: [true, true, false], differs: true },
+    {
+      key: 'rmse',
+      latest: [2, 2, 3],
+      min: [undefined, undefined, undefined],
+      max: [undefined, undefined, undefined],
+      direction: 'min',
+      best: [true, true, false],
+      differs: true,
+    },
   ],
   tags: [{ key: 'team', values: ['vision', 'vision', 'vision'], display: ['vision', 'vision', 'vision'], differs: false }],
   totals: { params: 14, metrics: 2, tags: 1 },
@@ -59,7 +72,13 @@ function draw(props: Partial<CompareTableProps> = {}) {
   const onDirectionChange = vi.fn<CompareTableProps['onDirectionChange']>();
   render(
     <MemoryRouter>
-      <CompareTable runs={shown} colors={runColors(shown.map((r) => r.runId))} model={model} onDirectionChange={onDirectionChange} {...props} />
+      <CompareTable
+        runs={shown}
+        colors={runColors(shown.map((r) => r.runId))}
+        model={model}
+        onDirectionChange={onDirectionChange}
+        {...props}
+      />
     </MemoryRouter>,
   );
   return { table: screen.getByRole('table'), onDirectionChange };
@@ -73,8 +92,16 @@ describe('CompareTable', () => {
     const headers = within(table).getAllByRole('columnheader');
     expect(headers.map((header) => header.textContent)).toEqual(['Run', 'trial 0', 'trial 1', 'trial 2']);
     expect(within(headers[2]!).getByRole('link', { name: 'trial 1' })).toHaveAttribute('href', '/experiments/7/runs/run-1');
-    expect(within(rowOf(table, 'Status')).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Finished', 'Finished', 'Running']);
-    expect(within(rowOf(table, 'Duration')).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1m 00s', '1m 00s', 'running']);
+    expect(
+      within(rowOf(table, 'Status'))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Finished', 'Finished', 'Running']);
+    expect(
+      within(rowOf(table, 'Duration'))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1m 00s', '1m 00s', 'running']);
   });
 
   it('names hidden rows in the section headings', () => {
@@ -87,7 +114,11 @@ describe('CompareTable', () => {
   it('shows params as the model displays them, a missing one as a dash, and marks rows that differ', () => {
     const { table } = draw();
     const c = rowOf(table, 'C');
-    expect(within(c).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1', '10', '—']);
+    expect(
+      within(c)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '10', '—']);
     expect(c).toHaveClass('compare-table__differs');
     expect(rowOf(table, 'team')).not.toHaveClass('compare-table__differs');
     const block = within(rowOf(table, 'kernel')).getAllByRole('cell')[1]!.querySelector('pre');

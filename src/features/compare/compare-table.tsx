@@ -47,7 +47,12 @@ function textRows(rows: readonly TextRow[], runs: readonly Run[], columns: Colum
   ));
 }
 
-function metricRows(rows: readonly MetricRow[], runs: readonly Run[], columns: ColumnWindow, onDirectionChange: CompareTableProps['onDirectionChange']) {
+function metricRows(
+  rows: readonly MetricRow[],
+  runs: readonly Run[],
+  columns: ColumnWindow,
+  onDirectionChange: CompareTableProps['onDirectionChange'],
+) {
   return rows.map((row) => (
     <CompareRow
       key={row.key}

@@ -14,12 +14,22 @@ const paramId = (key: string | undefined) => (key === undefined ? undefined : di
 
 export function HeatmapPanel({ runs, search, update, params, metrics, defaults, directions, width }: PlotInputs) {
   const of = useMemo(
-    () => pickDimension(search.heatOf, { params: [], metrics }, [defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric)]),
+    () =>
+      pickDimension(search.heatOf, { params: [], metrics }, [
+        defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric),
+      ]),
     [search.heatOf, metrics, defaults],
   );
-  const x = useMemo(() => pickDimension(search.heatX, { params, metrics: [] }, [paramId(defaults.varying[0]), paramId(params[0])]), [search.heatX, params, defaults]);
+  const x = useMemo(
+    () => pickDimension(search.heatX, { params, metrics: [] }, [paramId(defaults.varying[0]), paramId(params[0])]),
+    [search.heatX, params, defaults],
+  );
   const y = useMemo(
-    () => pickDimension(search.heatY, { params, metrics: [] }, [paramId(defaults.varying.find((key) => paramId(key) !== x?.id)), paramId(params.find((key) => paramId(key) !== x?.id))]),
+    () =>
+      pickDimension(search.heatY, { params, metrics: [] }, [
+        paramId(defaults.varying.find((key) => paramId(key) !== x?.id)),
+        paramId(params.find((key) => paramId(key) !== x?.id)),
+      ]),
     [search.heatY, params, defaults, x],
   );
   const plot = useMemo(() => {
@@ -28,18 +38,44 @@ export function HeatmapPanel({ runs, search, update, params, metrics, defaults, 
       const value = dimensionValue(run, of.dimension);
       return typeof value === 'number' ? value : undefined;
     };
-    const grid = heatmapGrid(runs.map((run) => ({ id: run.runId, x: dimensionValue(run, x.dimension), y: dimensionValue(run, y.dimension), value: valueOf(run) })));
+    const grid = heatmapGrid(
+      runs.map((run) => ({ id: run.runId, x: dimensionValue(run, x.dimension), y: dimensionValue(run, y.dimension), value: valueOf(run) })),
+    );
     const direction = bestDirection(of.dimension.key, directions);
-    const scale = sequentialColorScale(grid.cells.map((cell) => cell.value), { bestHigh: direction === 'max' });
+    const scale = sequentialColorScale(
+      grid.cells.map((cell) => cell.value),
+      { bestHigh: direction === 'max' },
+    );
     return { grid, colorOf: scale.color, best: bestIds(runs, valueOf, (run) => run.runId, direction) };
   }, [runs, of, x, y, directions]);
 
   return (
     <section className="plot-panel" aria-label="Heatmap">
       <div className="plot-panel__controls" data-interactive>
-        <DimensionSelect label="Metric" value={of?.id ?? ''} params={params} metrics={metrics} offer="metrics" onChange={(id) => update({ heatOf: id })} />
-        <DimensionSelect label="Columns" value={x?.id ?? ''} params={params} metrics={metrics} offer="params" onChange={(id) => update({ heatX: id })} />
-        <DimensionSelect label="Rows" value={y?.id ?? ''} params={params} metrics={metrics} offer="params" onChange={(id) => update({ heatY: id })} />
+        <DimensionSelect
+          label="Metric"
+          value={of?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="metrics"
+          onChange={(id) => update({ heatOf: id })}
+        />
+        <DimensionSelect
+          label="Columns"
+          value={x?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="params"
+          onChange={(id) => update({ heatX: id })}
+        />
+        <DimensionSelect
+          label="Rows"
+          value={y?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="params"
+          onChange={(id) => update({ heatY: id })}
+        />
       </div>
       {plot && of && x && y ? (
         <Heatmap

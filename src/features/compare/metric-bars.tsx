@@ -43,7 +43,12 @@ export const MetricBars = memo(function MetricBars({ runs, colors, metricKeys, d
             valueLabel={key}
             width={Math.min(width, 560)}
             bestIds={bestIds(runs, valueOf(key), (run) => run.runId, bestDirection(key, directions))}
-            bars={barred.map((run) => ({ id: run.runId, label: run.name || run.runId, value: valueOf(key)(run), color: colors.get(run.runId) ?? 'currentColor' }))}
+            bars={barred.map((run) => ({
+              id: run.runId,
+              label: run.name || run.runId,
+              value: valueOf(key)(run),
+              color: colors.get(run.runId) ?? 'currentColor',
+            }))}
           />
         ))}
       </div>

@@ -29,7 +29,9 @@ export function parallelAxes(runs: readonly Run[], axesParam: string, defaults: 
     const dimension = parseDimension(id);
     if (!dimension) continue;
     dimensions.push(dimension);
-    axes.push(buildAxis({ id, label: dimensionLabel(dimension), values: runs.map((run) => dimensionValue(run, dimension)), log: logAxes.has(id) }));
+    axes.push(
+      buildAxis({ id, label: dimensionLabel(dimension), values: runs.map((run) => dimensionValue(run, dimension)), log: logAxes.has(id) }),
+    );
   }
   return { axes, dimensions };
 }
@@ -37,5 +39,15 @@ export function parallelAxes(runs: readonly Run[], axesParam: string, defaults: 
 /** The runs every brush keeps; undefined when nothing is brushed (all runs). */
 export function brushedRunIds(runs: readonly Run[], { axes, dimensions }: ParallelAxes, brushes: Brushes): ReadonlySet<string> | undefined {
   if (!axes.some((axis) => brushes[axis.id] !== undefined)) return undefined;
-  return new Set(runs.filter((run) => matchesBrushes(axes, brushes, dimensions.map((d) => dimensionValue(run, d)))).map((run) => run.runId));
+  return new Set(
+    runs
+      .filter((run) =>
+        matchesBrushes(
+          axes,
+          brushes,
+          dimensions.map((d) => dimensionValue(run, d)),
+        ),
+      )
+      .map((run) => run.runId),
+  );
 }

@@ -14,10 +14,29 @@ import type { PlotInputs } from './plot-inputs.ts';
 const listWords = (words: readonly string[]) =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 
-export function ParallelPanel({ runs, colors, search, update, params, metrics, defaults, directions, brushes, logAxes, width, parallel }: PlotInputs) {
+export function ParallelPanel({
+  runs,
+  colors,
+  search,
+  update,
+  params,
+  metrics,
+  defaults,
+  directions,
+  brushes,
+  logAxes,
+  width,
+  parallel,
+}: PlotInputs) {
   const colorBy = search.colorBy && metrics.includes(search.colorBy) ? search.colorBy : defaults.metric;
   const scale = useMemo(
-    () => (colorBy === undefined ? undefined : sequentialColorScale(runs.map((run) => run.metrics[colorBy]), { bestHigh: bestDirection(colorBy, directions) === 'max' })),
+    () =>
+      colorBy === undefined
+        ? undefined
+        : sequentialColorScale(
+            runs.map((run) => run.metrics[colorBy]),
+            { bestHigh: bestDirection(colorBy, directions) === 'max' },
+          ),
     [runs, colorBy, directions],
   );
   const lines = useMemo(

@@ -7,7 +7,8 @@ export function pickDimension(
   fallbacks: readonly (string | undefined)[],
 ): { id: string; dimension: Dimension } | undefined {
   const has = (dimension: Dimension | undefined): dimension is Dimension =>
-    dimension !== undefined && (dimension.kind === 'params' ? available.params : dimension.kind === 'metrics' ? available.metrics : []).includes(dimension.key);
+    dimension !== undefined &&
+    (dimension.kind === 'params' ? available.params : dimension.kind === 'metrics' ? available.metrics : []).includes(dimension.key);
   for (const id of [fromUrl, ...fallbacks]) {
     if (!id) continue;
     const dimension = parseDimension(id);

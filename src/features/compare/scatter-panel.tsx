@@ -16,7 +16,10 @@ export function ScatterPanel({ runs, colors, search, update, params, metrics, de
     ]);
   }, [search.sx, params, metrics, defaults]);
   const y = useMemo(
-    () => pickDimension(search.sy, { params: [], metrics }, [defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric)]),
+    () =>
+      pickDimension(search.sy, { params: [], metrics }, [
+        defaults.metric === undefined ? undefined : dimensionId('metrics', defaults.metric),
+      ]),
     [search.sy, metrics, defaults],
   );
   const plot = useMemo(() => {
@@ -46,7 +49,14 @@ export function ScatterPanel({ runs, colors, search, update, params, metrics, de
             <input type="checkbox" checked={logAxes.has(x.id)} onChange={(e) => toggleLog(x.id, e.target.checked)} /> log x
           </label>
         ) : null}
-        <DimensionSelect label="y" value={y?.id ?? ''} params={params} metrics={metrics} offer="metrics" onChange={(id) => update({ sy: id })} />
+        <DimensionSelect
+          label="y"
+          value={y?.id ?? ''}
+          params={params}
+          metrics={metrics}
+          offer="metrics"
+          onChange={(id) => update({ sy: id })}
+        />
         {y ? (
           <label>
             <input type="checkbox" checked={logAxes.has(y.id)} onChange={(e) => toggleLog(y.id, e.target.checked)} /> log y
@@ -54,7 +64,13 @@ export function ScatterPanel({ runs, colors, search, update, params, metrics, de
         ) : null}
       </div>
       {plot ? (
-        <ScatterPlot caption={`Scatter of ${plot.y.label} against ${plot.x.label}`} x={plot.x} y={plot.y} points={plot.points} width={width} />
+        <ScatterPlot
+          caption={`Scatter of ${plot.y.label} against ${plot.x.label}`}
+          x={plot.x}
+          y={plot.y}
+          points={plot.points}
+          width={width}
+        />
       ) : (
         <p className="empty-state">A scatter needs a metric and a second param or metric.</p>
       )}

@@ -27,7 +27,12 @@ export interface ColumnWindow {
 
 /** Every column: a screenshot or a print (render mode) shows the whole table. */
 function allColumns(count: number): ColumnWindow {
-  return { shown: Array.from({ length: count }, (_, i) => i), padStart: 0, padEnd: 0, totalWidth: KEY_COLUMN_WIDTH + count * RUN_COLUMN_WIDTH };
+  return {
+    shown: Array.from({ length: count }, (_, i) => i),
+    padStart: 0,
+    padEnd: 0,
+    totalWidth: KEY_COLUMN_WIDTH + count * RUN_COLUMN_WIDTH,
+  };
 }
 
 export function useColumnVirtualizer(scrollRef: RefObject<HTMLElement | null>, count: number, virtualize = true): ColumnWindow {
@@ -43,7 +48,8 @@ export function useColumnVirtualizer(scrollRef: RefObject<HTMLElement | null>, c
     // Scrolling a column into view keeps it clear of the sticky key column.
     scrollPaddingStart: KEY_COLUMN_WIDTH,
     initialRect: { width: FALLBACK_WIDTH, height: 0 },
-    observeElementRect: (instance, report) => observeElementRect(instance, (rect) => report(rect.width > 0 ? rect : { ...rect, width: FALLBACK_WIDTH })),
+    observeElementRect: (instance, report) =>
+      observeElementRect(instance, (rect) => report(rect.width > 0 ? rect : { ...rect, width: FALLBACK_WIDTH })),
   });
   if (!virtualize) return allColumns(count);
   const items = virtualizer.getVirtualItems();

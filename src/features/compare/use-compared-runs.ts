@@ -49,7 +49,15 @@ export function useComparedRuns(selection: CompareRunsSearch): ComparedRuns {
   });
 
   if (byQuery) {
-    return { mode: 'query', runs: top.data ?? [], failedIds: [], error: top.error, pending: top.isPending, omitted: 0, asked: selection.count };
+    return {
+      mode: 'query',
+      runs: top.data ?? [],
+      failedIds: [],
+      error: top.error,
+      pending: top.isPending,
+      omitted: 0,
+      asked: selection.count,
+    };
   }
   return {
     mode: 'ids',

@@ -30,7 +30,9 @@ function combine(results: readonly { data?: readonly MetricPoint[] | undefined }
 }
 
 export function useHistoryRanges(runs: readonly Run[], steppedKeys: readonly string[]) {
-  const pairs = runs.flatMap((run) => steppedKeys.filter((key) => Object.hasOwn(run.metrics, key)).map((key) => ({ runId: run.runId, key })));
+  const pairs = runs.flatMap((run) =>
+    steppedKeys.filter((key) => Object.hasOwn(run.metrics, key)).map((key) => ({ runId: run.runId, key })),
+  );
   const ranges = useQueries({
     queries: pairs.map(({ runId, key }) => ({ ...metricHistoryQueryOptions(runId, key), enabled: false })),
     combine,

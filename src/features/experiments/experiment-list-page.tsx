@@ -71,7 +71,9 @@ export function ExperimentListPage() {
             />
           ) : (
             <p className="empty-state">
-              {search.searchFilter ? `No experiment name contains “${search.searchFilter}”.` : 'This tracking server has no experiments yet.'}
+              {search.searchFilter
+                ? `No experiment name contains “${search.searchFilter}”.`
+                : 'This tracking server has no experiments yet.'}
             </p>
           )}
         </>

@@ -21,11 +21,7 @@ export function ExperimentListToolbar({ search, onFilterChange, onShowDeletedCha
         />
       </label>
       <label className="toolbar__toggle">
-        <input
-          type="checkbox"
-          checked={search.lifecycleFilter === 'all'}
-          onChange={(event) => onShowDeletedChange(event.target.checked)}
-        />
+        <input type="checkbox" checked={search.lifecycleFilter === 'all'} onChange={(event) => onShowDeletedChange(event.target.checked)} />
         Show deleted
       </label>
     </div>

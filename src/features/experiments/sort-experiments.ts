@@ -9,11 +9,7 @@ export function filterExperimentsByName(experiments: readonly Experiment[], text
   return experiments.filter((e) => e.name.toLocaleLowerCase().includes(needle));
 }
 
-export function sortExperiments(
-  experiments: readonly Experiment[],
-  key: ExperimentSortKey,
-  ascending: boolean,
-): Experiment[] {
+export function sortExperiments(experiments: readonly Experiment[], key: ExperimentSortKey, ascending: boolean): Experiment[] {
   const direction = ascending ? 1 : -1;
   const byKey = (a: Experiment, b: Experiment): number => {
     switch (key) {

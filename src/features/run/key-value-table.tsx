@@ -28,7 +28,15 @@ export function KeyValueTable({ title, headers, rows, empty }: KeyValueTableProp
         <h2>
           {title} <span className="muted">({rows.length.toLocaleString()})</span>
         </h2>
-        {rows.length > 5 ? <input type="search" aria-label={`Search ${title.toLowerCase()}`} placeholder="Search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
+        {rows.length > 5 ? (
+          <input
+            type="search"
+            aria-label={`Search ${title.toLowerCase()}`}
+            placeholder="Search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        ) : null}
       </header>
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>

@@ -6,7 +6,10 @@ import { RunDatasets } from './run-datasets.tsx';
 const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
 
 function dataset(name: string, schema: string | undefined, profile: string | undefined): DatasetInput {
-  return { tags: [{ key: 'mlflow.data.context', value: 'train' }], dataset: { name, digest: 'd1', source_type: 'code', source: '{}', schema, profile } };
+  return {
+    tags: [{ key: 'mlflow.data.context', value: 'train' }],
+    dataset: { name, digest: 'd1', source_type: 'code', source: '{}', schema, profile },
+  };
 }
 
 beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => undefined));
@@ -14,7 +17,9 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('RunDatasets with hostile schemas and profiles', () => {
   it('re-indents a schema and shows a profile nested 5,000 levels deep as written', () => {
-    render(<RunDatasets datasets={[dataset('deep', '{"mlflow_colspec": [{"type": "double", "name": "x"}]}', `{"num_rows": ${deep(5000)}}`)]} />);
+    render(
+      <RunDatasets datasets={[dataset('deep', '{"mlflow_colspec": [{"type": "double", "name": "x"}]}', `{"num_rows": ${deep(5000)}}`)]} />,
+    );
     const [schema, profile] = screen.getAllByText((_, element) => element?.tagName === 'PRE');
     expect(schema?.textContent).toBe('{\n  "mlflow_colspec": [\n    {\n      "type": "double",\n      "name": "x"\n    }\n  ]\n}');
     expect(profile?.textContent).toBe(`{"num_rows": ${deep(5000)}}`);

@@ -23,7 +23,12 @@ export function RunMetricsTable({ run }: { run: Run }) {
     const stat = (value: number | undefined) => (pending ? '…' : value === undefined ? '—' : formatMetric(value));
     return {
       key,
-      cells: [formatMetric(run.metrics[key]), stat(stats?.min), stat(stats?.max), pending ? '…' : points ? points.length.toLocaleString() : '—'],
+      cells: [
+        formatMetric(run.metrics[key]),
+        stat(stats?.min),
+        stat(stats?.max),
+        pending ? '…' : points ? points.length.toLocaleString() : '—',
+      ],
     };
   });
   return (

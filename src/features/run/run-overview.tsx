@@ -26,7 +26,8 @@ function duration(run: Run, now: number): string {
   return run.endTime === undefined && run.status === 'RUNNING' ? `${text} so far` : text;
 }
 
-const tagRows = (entries: [string, string][]) => entries.map(([key, value]) => ({ key, searchText: value, cells: [<TruncatedText key="v" text={value} max={500} />] }));
+const tagRows = (entries: [string, string][]) =>
+  entries.map(([key, value]) => ({ key, searchText: value, cells: [<TruncatedText key="v" text={value} max={500} />] }));
 
 export function RunOverview({ run, loggedModels, modelHref }: RunOverviewProps) {
   const note = run.tags['mlflow.note.content'];

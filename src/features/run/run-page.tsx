@@ -38,7 +38,8 @@ export function RunPage({ experimentId, runId, children }: RunPageProps) {
               Run not found
             </h1>
             <p>
-              No run with id <code>{runId}</code> on this tracking server. <Link to={paths.experiment.getHref(experimentId)}>Back to the experiment</Link>.
+              No run with id <code>{runId}</code> on this tracking server.{' '}
+              <Link to={paths.experiment.getHref(experimentId)}>Back to the experiment</Link>.
             </p>
           </section>
         ) : (

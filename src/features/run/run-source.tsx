@@ -19,8 +19,14 @@ export function RunSource({ run }: { run: Run }) {
   if (!name && !commit) return <span className="muted">—</span>;
   return (
     <span className="run-source">
-      {type ? <span className="badge">{type.toLowerCase()}</span> : null} {name ? <TruncatedText text={name} max={200} className="mono" /> : null}
-      {entryPoint ? <span> · entry point <code>{entryPoint}</code></span> : null}
+      {type ? <span className="badge">{type.toLowerCase()}</span> : null}{' '}
+      {name ? <TruncatedText text={name} max={200} className="mono" /> : null}
+      {entryPoint ? (
+        <span>
+          {' '}
+          · entry point <code>{entryPoint}</code>
+        </span>
+      ) : null}
       {commit ? (
         <span>
           {' · commit '}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Run } from '@/api/runs.ts';
 import { collectKeys } from './collect-keys.ts';
 
-const run = (metrics: Record<string, number>, params: Record<string, string> = {}, tags: Record<string, string> = {}) => ({ metrics, params, tags }) as unknown as Run;
+const run = (metrics: Record<string, number>, params: Record<string, string> = {}, tags: Record<string, string> = {}) =>
+  ({ metrics, params, tags }) as unknown as Run;
 
 describe('collectKeys', () => {
   it('unites the keys of every list, in natural order, with mlflow.* tags apart', () => {

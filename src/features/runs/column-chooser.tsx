@@ -64,11 +64,33 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
       {open ? (
         <div id={panelId} role="region" aria-label="Columns" className="column-chooser__panel">
           <div className="column-chooser__tools">
-            <input type="search" aria-label="Search columns" placeholder="Search columns" value={query} onChange={(e) => setQuery(e.target.value)} />
-            <button type="button" onClick={() => actions.setHidden(matches.map((c) => c.id), false)}>
+            <input
+              type="search"
+              aria-label="Search columns"
+              placeholder="Search columns"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                actions.setHidden(
+                  matches.map((c) => c.id),
+                  false,
+                )
+              }
+            >
               Show all{query ? ' matching' : ''}
             </button>
-            <button type="button" onClick={() => actions.setHidden(matches.map((c) => c.id), true)}>
+            <button
+              type="button"
+              onClick={() =>
+                actions.setHidden(
+                  matches.map((c) => c.id),
+                  true,
+                )
+              }
+            >
               Hide all{query ? ' matching' : ''}
             </button>
             <label className="toolbar__toggle">
@@ -85,9 +107,7 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
             ))}
           </ul>
           {matches.length > LISTED ? (
-            <p className="muted">
-              {(matches.length - LISTED).toLocaleString()} more columns match: search to narrow the list.
-            </p>
+            <p className="muted">{(matches.length - LISTED).toLocaleString()} more columns match: search to narrow the list.</p>
           ) : null}
           {matches.length === 0 ? <p className="muted">No column matches “{query}”.</p> : null}
         </div>
@@ -110,10 +130,20 @@ function ColumnChoiceItem({ column, choice, actions }: { column: RunColumn; choi
         <span className={`kind kind--${column.kind}`}>{KIND_LABEL[column.kind]}</span> {column.header}
       </label>
       <span className="column-chooser__actions">
-        <button type="button" aria-pressed={pinned} aria-label={`${pinned ? 'Unpin' : 'Pin'} ${column.header}`} onClick={() => actions.setPinned(column.id, !pinned)}>
+        <button
+          type="button"
+          aria-pressed={pinned}
+          aria-label={`${pinned ? 'Unpin' : 'Pin'} ${column.header}`}
+          onClick={() => actions.setPinned(column.id, !pinned)}
+        >
           📌
         </button>
-        <button type="button" aria-label={`Move ${column.header} left`} disabled={!canMove || previous === undefined} onClick={() => previous !== undefined && actions.move(column.id, previous)}>
+        <button
+          type="button"
+          aria-label={`Move ${column.header} left`}
+          disabled={!canMove || previous === undefined}
+          onClick={() => previous !== undefined && actions.move(column.id, previous)}
+        >
           ←
         </button>
         <button

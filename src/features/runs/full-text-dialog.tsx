@@ -27,7 +27,9 @@ export function FullTextDialog({ title, text, onClose }: FullTextDialogProps) {
       </header>
       <pre className="full-text-dialog__text">{text}</pre>
       <footer className="full-text-dialog__actions">
-        <span aria-live="polite">{copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'Copying failed: select the text instead.' : ''}</span>
+        <span aria-live="polite">
+          {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'Copying failed: select the text instead.' : ''}
+        </span>
         <button type="button" onClick={copy}>
           Copy
         </button>

@@ -6,7 +6,10 @@ export function GroupMetricCell({ stats }: { stats: SummaryStats | undefined }) 
   if (!stats) return null;
   const skipped = stats.skipped > 0 ? `, ${stats.skipped} NaN or ∞ left out` : '';
   return (
-    <span className="group-metric" title={`min ${formatMetric(stats.min)} · avg ${formatMetric(stats.mean)} · max ${formatMetric(stats.max)} (${stats.count} runs${skipped})`}>
+    <span
+      className="group-metric"
+      title={`min ${formatMetric(stats.min)} · avg ${formatMetric(stats.mean)} · max ${formatMetric(stats.max)} (${stats.count} runs${skipped})`}
+    >
       <span className="visually-hidden">avg </span>
       {formatMetric(stats.mean)}
       <span className="group-metric__range">

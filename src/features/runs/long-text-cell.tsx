@@ -13,7 +13,13 @@ export function LongTextCell({ text, label }: { text: string; label: string }) {
   return (
     <span className="long-text">
       <span className="long-text__start">{shown.text}</span>
-      <button type="button" tabIndex={-1} className="long-text__more" aria-label={`Show all of ${label} (${text.length.toLocaleString()} characters)`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        tabIndex={-1}
+        className="long-text__more"
+        aria-label={`Show all of ${label} (${text.length.toLocaleString()} characters)`}
+        onClick={() => setOpen(true)}
+      >
         ⤢
       </button>
       {open ? <FullTextDialog title={label} text={text} onClose={() => setOpen(false)} /> : null}

@@ -8,7 +8,8 @@ const row = (runId: string, subRows: RunRow[] = []): RunRow => ({ kind: 'run', r
 //   └ d
 // e
 const tree = [row('a', [row('b', [row('c')]), row('d')]), row('e')];
-const drawn = (expansion: Parameters<typeof visibleRows>[1]) => visibleRows(tree, expansion).map((r) => `${'  '.repeat(r.depth)}${r.id}${r.expanded ? '-' : ''}`);
+const drawn = (expansion: Parameters<typeof visibleRows>[1]) =>
+  visibleRows(tree, expansion).map((r) => `${'  '.repeat(r.depth)}${r.id}${r.expanded ? '-' : ''}`);
 
 describe('visibleRows', () => {
   it('draws only the roots when nothing is expanded', () => {
@@ -27,7 +28,13 @@ describe('visibleRows', () => {
   });
 
   it('numbers each row among its siblings', () => {
-    expect(visibleRows(tree, true).map((r) => `${r.id} ${r.position}/${r.siblings}`)).toEqual(['a 1/2', 'b 1/2', 'c 1/1', 'd 2/2', 'e 2/2']);
+    expect(visibleRows(tree, true).map((r) => `${r.id} ${r.position}/${r.siblings}`)).toEqual([
+      'a 1/2',
+      'b 1/2',
+      'c 1/1',
+      'd 2/2',
+      'e 2/2',
+    ]);
   });
 
   it('lists every parent at any depth', () => {

@@ -33,7 +33,14 @@ export const NAME_COLUMN_ID = 'attributes.run_name';
 
 const runOf = (row: TableRow): RunRow['run'] | undefined => (row.kind === 'run' ? row.run : undefined);
 
-function textColumn(id: string, header: string, kind: ColumnKind, get: (run: RunRow['run']) => string | undefined, size: number, groupValue?: string): RunColumn {
+function textColumn(
+  id: string,
+  header: string,
+  kind: ColumnKind,
+  get: (run: RunRow['run']) => string | undefined,
+  size: number,
+  groupValue?: string,
+): RunColumn {
   const value = (row: TableRow) => {
     if (row.kind === 'group') return groupValue !== undefined && id === groupValue ? row.value : undefined;
     return get(row.run) || undefined;
@@ -96,7 +103,17 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       // Drawn by the table itself (row header with expander, selection and link).
       render: () => null,
     },
-    ...(experimentNames ? [textColumn('attributes.experiment_id', 'Experiment', 'attribute', (run) => experimentNames.get(run.experimentId) ?? run.experimentId, 160)] : []),
+    ...(experimentNames
+      ? [
+          textColumn(
+            'attributes.experiment_id',
+            'Experiment',
+            'attribute',
+            (run) => experimentNames.get(run.experimentId) ?? run.experimentId,
+            160,
+          ),
+        ]
+      : []),
     {
       id: 'attributes.status',
       header: 'Status',
@@ -113,7 +130,8 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       size: 150,
       value: (row) => runOf(row)?.startTime,
       csv: (row) => csvTimestamp(runOf(row)?.startTime),
-      render: (row) => (row.kind === 'run' ? <span title={describeTimestamp(row.run.startTime)}>{formatTimestamp(row.run.startTime)}</span> : null),
+      render: (row) =>
+        row.kind === 'run' ? <span title={describeTimestamp(row.run.startTime)}>{formatTimestamp(row.run.startTime)}</span> : null,
     },
     {
       id: 'attributes.duration',

@@ -24,7 +24,14 @@ function Expander({ row, label, onToggle }: { row: VisibleRow; label: string; on
   if (row.row.subRows.length === 0) return <span className="expander expander--leaf" aria-hidden="true" />;
   const { expanded } = row;
   return (
-    <button type="button" tabIndex={-1} className="expander" aria-expanded={expanded} aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`} onClick={() => onToggle(row.id)}>
+    <button
+      type="button"
+      tabIndex={-1}
+      className="expander"
+      aria-expanded={expanded}
+      aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`}
+      onClick={() => onToggle(row.id)}
+    >
       {expanded ? '▾' : '▸'}
     </button>
   );
@@ -36,12 +43,22 @@ export function RunNameCell({ row, selected, actions: { onSelect, onToggleExpand
   const toggle = (event: MouseEvent<HTMLInputElement>) => onSelect(data, event.currentTarget.checked, event.shiftKey);
   return (
     <span className="run-name" style={{ paddingLeft: `${row.depth * 18}px` }}>
-      <input type="checkbox" tabIndex={-1} className="run-select" checked={selected} onClick={toggle} onChange={() => undefined} aria-label={`Select ${label}`} />
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        className="run-select"
+        checked={selected}
+        onClick={toggle}
+        onChange={() => undefined}
+        aria-label={`Select ${label}`}
+      />
       <Expander row={row} label={label} onToggle={onToggleExpanded} />
       {data.kind === 'group' ? (
         <>
           <TruncatedText text={label} max={200} className="run-name__group" />
-          <span className="child-count">{data.subRows.length} {data.subRows.length === 1 ? 'run' : 'runs'}</span>
+          <span className="child-count">
+            {data.subRows.length} {data.subRows.length === 1 ? 'run' : 'runs'}
+          </span>
         </>
       ) : (
         <>

@@ -18,4 +18,3 @@ export function runRowsSearchParams(experimentIds: readonly string[], search: Ta
 export function runRowsQueryOptions(experimentIds: readonly string[], search: TableFilter) {
   return runSearchQueryOptions(runRowsSearchParams(experimentIds, search));
 }
-

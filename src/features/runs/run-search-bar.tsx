@@ -35,7 +35,10 @@ export function RunSearchBar({ search, filterError, onSearch, onLifecycleChange,
       </form>
       <label className="toolbar__toggle">
         <span>Runs:</span>
-        <select value={search.lifecycleFilter} onChange={(event) => onLifecycleChange(event.target.value as RunTableSearch['lifecycleFilter'])}>
+        <select
+          value={search.lifecycleFilter}
+          onChange={(event) => onLifecycleChange(event.target.value as RunTableSearch['lifecycleFilter'])}
+        >
           <option value="active">Active</option>
           <option value="deleted">Deleted</option>
           <option value="all">All</option>

@@ -25,7 +25,18 @@ function rowClass(row: TableRow, selected: boolean): string {
  * One body row of the treegrid: pinned cells (the run name is the row header), then the
  * horizontal window. Every cell is focusable (tabindex -1) for the arrow keys; one is the tab stop.
  */
-export const RunTableRow = memo(function RunTableRow({ row, rowIndex, left, shown, width, colIndex, gutter, selected, actions, tabStopColumn }: RunTableRowProps) {
+export const RunTableRow = memo(function RunTableRow({
+  row,
+  rowIndex,
+  left,
+  shown,
+  width,
+  colIndex,
+  gutter,
+  selected,
+  actions,
+  tabStopColumn,
+}: RunTableRowProps) {
   const offsets = stickyOffsets(left, width);
   const tabIndex = (column: RunColumn) => (column.id === tabStopColumn ? 0 : -1);
   return (
@@ -40,7 +51,14 @@ export const RunTableRow = memo(function RunTableRow({ row, rowIndex, left, show
     >
       {left.map((column, i) =>
         column.id === NAME_COLUMN_ID ? (
-          <th key={column.id} scope="row" className="col--pinned" style={{ width: width(column), left: offsets[i] }} aria-colindex={colIndex.get(column.id)} tabIndex={tabIndex(column)}>
+          <th
+            key={column.id}
+            scope="row"
+            className="col--pinned"
+            style={{ width: width(column), left: offsets[i] }}
+            aria-colindex={colIndex.get(column.id)}
+            tabIndex={tabIndex(column)}
+          >
             <RunNameCell row={row} selected={selected} actions={actions} />
           </th>
         ) : (
@@ -57,7 +75,12 @@ export const RunTableRow = memo(function RunTableRow({ row, rowIndex, left, show
       )}
       {gutter.padStart > 0 ? <td aria-hidden="true" className="col-gap" /> : null}
       {shown.map((column) => (
-        <td key={column.id} className={column.numeric ? 'cell-number' : undefined} aria-colindex={colIndex.get(column.id)} tabIndex={tabIndex(column)}>
+        <td
+          key={column.id}
+          className={column.numeric ? 'cell-number' : undefined}
+          aria-colindex={colIndex.get(column.id)}
+          tabIndex={tabIndex(column)}
+        >
           {column.render(row.row)}
         </td>
       ))}

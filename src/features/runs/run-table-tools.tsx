@@ -19,7 +19,11 @@ export interface RunTableToolsProps {
 
 export function RunTableTools({ chooser, keys, groupBy, onGroupByChange, selected, onClearSelection, exportSource }: RunTableToolsProps) {
   const exportCsv = (only?: ReadonlySet<string>) =>
-    downloadText(runsCsv(exportSource.rows, exportSource.columns, only), `${exportSource.fileName}${only ? '-selected' : ''}.csv`, 'text/csv;charset=utf-8');
+    downloadText(
+      runsCsv(exportSource.rows, exportSource.columns, only),
+      `${exportSource.fileName}${only ? '-selected' : ''}.csv`,
+      'text/csv;charset=utf-8',
+    );
   return (
     <div className="toolbar run-table-tools">
       <ColumnChooser {...chooser} />

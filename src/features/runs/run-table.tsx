@@ -115,7 +115,10 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
   const after = rowVirtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
   const order = useCallback(() => shownRows.flatMap((row) => (row.row.kind === 'run' ? [row.id] : [])), [shownRows]);
   const actions = useMemo<RowActions>(
-    () => ({ onSelect: (row, checked, shift) => handlers.onSelect(row, checked, shift, order()), onToggleExpanded: handlers.onToggleExpanded }),
+    () => ({
+      onSelect: (row, checked, shift) => handlers.onSelect(row, checked, shift, order()),
+      onToggleExpanded: handlers.onToggleExpanded,
+    }),
     [handlers, order],
   );
 
@@ -128,7 +131,16 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
     // Enter does what a click on the cell's own link or button does (open the run, show a long value).
     else cell?.querySelector<HTMLElement>(action.cell.column === TREE_COLUMN ? 'a[href]' : 'a[href], button')?.click();
   };
-  const focus = useTreegridFocus({ table: tableRef, rows: shownRows, columns: allColumns, pinnedCount: left.length, rowVirtualizer, columnVirtualizer, rowHeight: ROW_HEIGHT, perform });
+  const focus = useTreegridFocus({
+    table: tableRef,
+    rows: shownRows,
+    columns: allColumns,
+    pinnedCount: left.length,
+    rowVirtualizer,
+    columnVirtualizer,
+    rowHeight: ROW_HEIGHT,
+    perform,
+  });
 
   return (
     // The scroll padding keeps a cell scrolled into view (use-treegrid-focus.ts) clear of the sticky header and the pinned columns.

@@ -35,7 +35,11 @@ export function RunsOfExperimentsPage({ experimentIds }: { experimentIds: readon
       {experimentIds.length === 0 ? (
         <p className="empty-state">No experiment chosen: tick experiments on the experiment list.</p>
       ) : (
-        <RunsPanel experimentIds={experimentIds} experimentNames={experimentNames} exportName={`runs-of-${experimentIds.length}-experiments`} />
+        <RunsPanel
+          experimentIds={experimentIds}
+          experimentNames={experimentNames}
+          exportName={`runs-of-${experimentIds.length}-experiments`}
+        />
       )}
     </main>
   );

@@ -59,7 +59,9 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
           </PanelBoundary>
           <p className="status-line" role="status">
             {/* MLflow returns no total, so the count grows until the last page. */}
-            {isPaging ? `Loading runs… ${count.format(loadedCount)} of …` : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
+            {isPaging
+              ? `Loading runs… ${count.format(loadedCount)} of …`
+              : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
             {isPaging ? <progress className="status-line__progress" aria-label="Loading runs" /> : null}
           </p>
           {rows.length > 0 ? (
@@ -74,7 +76,13 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
               />
             </PanelBoundary>
           ) : (
-            <p className="empty-state">{search.searchFilter ? 'No run matches this search.' : experimentIds.length > 1 ? 'No runs in these experiments.' : 'No runs in this experiment.'}</p>
+            <p className="empty-state">
+              {search.searchFilter
+                ? 'No run matches this search.'
+                : experimentIds.length > 1
+                  ? 'No runs in these experiments.'
+                  : 'No runs in this experiment.'}
+            </p>
           )}
         </>
       )}

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '@/api/runs.ts';
 import { flattenRows, rowId, subtreeRunIds, type RunRow, type TableRow } from './row-tree.ts';
-import { expansionOf, MAX_EXPANDED_IN_URL, nextSelection, placeColumns, shapeRows, shownSelection, toggleExpansion } from './table-model.ts';
+import {
+  expansionOf,
+  MAX_EXPANDED_IN_URL,
+  nextSelection,
+  placeColumns,
+  shapeRows,
+  shownSelection,
+  toggleExpansion,
+} from './table-model.ts';
 
 const row = (runId: string, score: number | undefined, subRows: RunRow[] = [], params: Record<string, string> = {}): RunRow => ({
   kind: 'run',
@@ -21,10 +29,11 @@ const forest = (() => {
   let next = 0;
   const scoreArb = fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(Number.NaN), fc.constant(undefined));
   const level = (depth: number): fc.Arbitrary<RunRow[]> =>
-    fc.array(
-      fc.tuple(scoreArb, depth < 3 ? level(depth + 1) : fc.constant([] as RunRow[]), fc.constantFrom('a', 'b', 'c')),
-      { maxLength: depth === 0 ? 8 : 3 },
-    ).map((items) => items.map(([s, children, lr]) => row(`r${next++}`, s, children, { lr })));
+    fc
+      .array(fc.tuple(scoreArb, depth < 3 ? level(depth + 1) : fc.constant([] as RunRow[]), fc.constantFrom('a', 'b', 'c')), {
+        maxLength: depth === 0 ? 8 : 3,
+      })
+      .map((items) => items.map(([s, children, lr]) => row(`r${next++}`, s, children, { lr })));
   return level(0);
 })();
 
@@ -35,8 +44,14 @@ describe('shapeRows', () => {
     fc.assert(
       fc.property(forest, fc.boolean(), (rows, ascending) => {
         const shaped = shapeRows(rows, sortByScore(ascending), () => true, ['score']);
-        const before = flattenRows(rows).map(({ row: r }) => idOf(r)).sort();
-        expect(flattenRows(shaped).map(({ row: r }) => idOf(r)).sort()).toEqual(before);
+        const before = flattenRows(rows)
+          .map(({ row: r }) => idOf(r))
+          .sort();
+        expect(
+          flattenRows(shaped)
+            .map(({ row: r }) => idOf(r))
+            .sort(),
+        ).toEqual(before);
         // Each parent's children are exactly the ones it had (only their order changes).
         const childrenOf = (list: readonly TableRow[], into = new Map<string, string[]>()) => {
           for (const r of list) {
@@ -72,7 +87,11 @@ describe('shapeRows', () => {
         const groups = shapeRows(rows, { groupBy: 'params.lr', sortValue: undefined, ascending: true }, () => true, ['score']);
         expect(groups.every((g) => g.kind === 'group')).toBe(true);
         const grouped = groups.flatMap((g) => g.subRows.map((r) => [(g as { value?: string }).value, r.run] as const));
-        expect(grouped.map(([, run]) => run.runId).sort()).toEqual(flattenRows(rows).map(({ row: r }) => idOf(r)).sort());
+        expect(grouped.map(([, run]) => run.runId).sort()).toEqual(
+          flattenRows(rows)
+            .map(({ row: r }) => idOf(r))
+            .sort(),
+        );
         for (const [value, run] of grouped) expect(run.params['lr']).toBe(value);
       }),
     );
@@ -142,7 +161,11 @@ describe('placeColumns', () => {
 
   it('keeps the name column first wherever it is listed, and never hides or moves it', () => {
     const shuffled = [columns[2]!, columns[0]!, ...columns.slice(3), columns[1]!];
-    const placed = placeColumns(shuffled, 'name', { pinned: ['b', 'name'], moves: [{ id: 'name', before: '' }], hidden: new Set(['name', 'c']) });
+    const placed = placeColumns(shuffled, 'name', {
+      pinned: ['b', 'name'],
+      moves: [{ id: 'name', before: '' }],
+      hidden: new Set(['name', 'c']),
+    });
     expect(placed.left.map((c) => c.id)).toEqual(['name', 'b']);
     expect(placed.center.map((c) => c.id)).toEqual(['a', 'status']);
   });

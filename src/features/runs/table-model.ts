@@ -15,7 +15,11 @@ export const MAX_EXPANDED_IN_URL = 300;
  * The columns left (pinned) and in the scrolling centre, in their arrangement. The name column
  * (`nameId`) is each row's header: always first, never hidden or moved.
  */
-export function placeColumns<C extends { id: string }>(columns: readonly C[], nameId: string, arrangement: ColumnArrangement): { left: C[]; center: C[] } {
+export function placeColumns<C extends { id: string }>(
+  columns: readonly C[],
+  nameId: string,
+  arrangement: ColumnArrangement,
+): { left: C[]; center: C[] } {
   const byId = new Map(columns.map((column) => [column.id, column]));
   const name = byId.get(nameId);
   const layout = layoutColumns(
@@ -35,7 +39,12 @@ export interface RowShape {
 }
 
 /** The rows drawn: grouped when asked (and the key is a known column), then sorted level by level. */
-export function shapeRows(rows: readonly RunRow[], shape: RowShape, groupable: (columnId: string) => boolean, metricKeys: readonly string[]): TableRow[] {
+export function shapeRows(
+  rows: readonly RunRow[],
+  shape: RowShape,
+  groupable: (columnId: string) => boolean,
+  metricKeys: readonly string[],
+): TableRow[] {
   const key = groupable(shape.groupBy) ? parseGroupKey(shape.groupBy) : undefined;
   const grouped: readonly TableRow[] = key ? groupRows(rows, key, metricKeys) : rows;
   return shape.sortValue ? sortRows(grouped, shape.sortValue, shape.ascending) : [...grouped];
@@ -46,7 +55,11 @@ export function expansionOf(expandAll: boolean, expanded: string): Expansion {
 }
 
 /** What the URL says after the expander of row `id` is clicked. */
-export function toggleExpansion(state: { expandAll: boolean; expanded: string }, rows: readonly TableRow[], id: string): { expandAll: false; expanded: string } {
+export function toggleExpansion(
+  state: { expandAll: boolean; expanded: string },
+  rows: readonly TableRow[],
+  id: string,
+): { expandAll: false; expanded: string } {
   if (state.expandAll) {
     // Leaving "expand all" by collapsing one parent: the others stay open while the URL can
     // hold their ids (a reload past Node's 16 KB header limit would fail).

@@ -20,7 +20,8 @@ const rows: TreeRowState[] = [
 ];
 const state = (row: number) => rows[row] as TreeRowState;
 const bounds: GridBounds = { rows: rows.length, columns: 5, pageRows: 3 };
-const press = (key: string, at: GridCell, modifiers: { ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}) => treegridKeyAction({ key, ...modifiers }, at, bounds, state);
+const press = (key: string, at: GridCell, modifiers: { ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}) =>
+  treegridKeyAction({ key, ...modifiers }, at, bounds, state);
 const focus = (row: number, column: number) => ({ type: 'focus', cell: { row, column } });
 
 describe('treegridKeyAction', () => {

@@ -56,11 +56,19 @@ export function parentRow(row: number, state: (row: number) => TreeRowState): nu
 }
 
 /** The action for a key pressed on `at`, or undefined when the key is not the grid's (let it through). */
-export function treegridKeyAction(key: GridKey, at: GridCell, bounds: GridBounds, state: (row: number) => TreeRowState): GridAction | undefined {
+export function treegridKeyAction(
+  key: GridKey,
+  at: GridCell,
+  bounds: GridBounds,
+  state: (row: number) => TreeRowState,
+): GridAction | undefined {
   if (key.altKey || bounds.rows === 0) return undefined;
   const lastRow = bounds.rows - 1;
   const lastColumn = bounds.columns - 1;
-  const focus = (row: number, column: number): GridAction => ({ type: 'focus', cell: { row: clamp(row, lastRow), column: clamp(column, lastColumn) } });
+  const focus = (row: number, column: number): GridAction => ({
+    type: 'focus',
+    cell: { row: clamp(row, lastRow), column: clamp(column, lastColumn) },
+  });
   const toEnd = key.ctrlKey || key.metaKey;
   const onTree = at.column === TREE_COLUMN;
   switch (key.key) {

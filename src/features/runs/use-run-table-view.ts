@@ -15,7 +15,13 @@ import { formatWidths, parseWidths, type RunTableSearch } from './url-state.ts';
 
 type Update = (patch: Partial<RunTableSearch>, options?: SearchStateUpdateOptions) => void;
 
-export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableSearch, update: Update, experimentNames?: ReadonlyMap<string, string>) {
+export function useRunTableView(
+  rows: RunRow[],
+  keys: RunKeys,
+  search: RunTableSearch,
+  update: Update,
+  experimentNames?: ReadonlyMap<string, string>,
+) {
   // The last run whose checkbox was clicked: the anchor of a shift-click range (not URL state).
   const lastClicked = useRef<string | undefined>(undefined);
   // Durations of RUNNING runs are measured against the time the rows arrived.
@@ -32,7 +38,10 @@ export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableS
   const widths = useMemo(() => parseWidths(search.widths), [search.widths]);
 
   const placement = useMemo<ColumnPlacement>(
-    () => ({ ...placeColumns(columns, NAME_COLUMN_ID, { pinned, moves, hidden }), width: (column: RunColumn) => widths[column.id] ?? column.size }),
+    () => ({
+      ...placeColumns(columns, NAME_COLUMN_ID, { pinned, moves, hidden }),
+      width: (column: RunColumn) => widths[column.id] ?? column.size,
+    }),
     [columns, pinned, moves, hidden, widths],
   );
 
@@ -49,7 +58,8 @@ export function useRunTableView(rows: RunRow[], keys: RunKeys, search: RunTableS
   const handlers = useMemo<RunTableHandlers>(
     () => ({
       onSortChange: (orderByKey, orderByAsc) => update({ orderByKey, orderByAsc }),
-      onToggleExpanded: (id) => update(toggleExpansion({ expandAll: search.expandAll, expanded: search.expanded }, tableRows, id), { replace: true }),
+      onToggleExpanded: (id) =>
+        update(toggleExpansion({ expandAll: search.expandAll, expanded: search.expanded }, tableRows, id), { replace: true }),
       onSelect: (row, checked, shift, runOrder) => {
         const next = nextSelection(selectedRuns, { row, checked, shift, runOrder, anchor: lastClicked.current });
         if (row.kind === 'run') lastClicked.current = row.run.runId;

@@ -50,7 +50,16 @@ function reveal(cell: HTMLElement) {
   cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
-export function useTreegridFocus({ table, rows, columns, pinnedCount, rowVirtualizer, columnVirtualizer, rowHeight, perform }: TreegridFocusOptions): TreegridFocus {
+export function useTreegridFocus({
+  table,
+  rows,
+  columns,
+  pinnedCount,
+  rowVirtualizer,
+  columnVirtualizer,
+  rowHeight,
+  perform,
+}: TreegridFocusOptions): TreegridFocus {
   const [active, setActive] = useState<{ rowId: string; columnId: string } | undefined>();
   /** A cell to focus as soon as it is drawn. */
   const pending = useRef<GridCell | undefined>(undefined);
@@ -61,7 +70,9 @@ export function useTreegridFocus({ table, rows, columns, pinnedCount, rowVirtual
   const at: GridCell = { row: Math.max(activeRow, 0), column: Math.max(activeColumn, 0) };
 
   const element = (cell: GridCell) =>
-    table.current?.querySelector<HTMLElement>(`tbody > tr[aria-rowindex="${cell.row + FIRST_BODY_ROW_INDEX}"] > [aria-colindex="${cell.column + 1}"]`) ?? undefined;
+    table.current?.querySelector<HTMLElement>(
+      `tbody > tr[aria-rowindex="${cell.row + FIRST_BODY_ROW_INDEX}"] > [aria-colindex="${cell.column + 1}"]`,
+    ) ?? undefined;
 
   useEffect(() => {
     const want = pending.current;

@@ -34,7 +34,11 @@ export function SweepControls({ sweep, metric, direction, rows, search, update }
           ))}
         </select>
       </span>
-      <button type="button" aria-label={`${metric ?? 'metric'}: ${direction === 'max' ? 'higher' : 'lower'} is better (switch)`} onClick={() => update({ direction: direction === 'max' ? 'min' : 'max' })}>
+      <button
+        type="button"
+        aria-label={`${metric ?? 'metric'}: ${direction === 'max' ? 'higher' : 'lower'} is better (switch)`}
+        onClick={() => update({ direction: direction === 'max' ? 'min' : 'max' })}
+      >
         {direction === 'max' ? 'higher is better' : 'lower is better'}
       </button>
       <span className="plot-control">
@@ -48,7 +52,13 @@ export function SweepControls({ sweep, metric, direction, rows, search, update }
         </select>
       </span>
       {best.length >= 2 ? (
-        <Link className="button-link" to={paths.compare.getHref(best.map((row) => row.runId), metric ? { colorBy: metric } : {})}>
+        <Link
+          className="button-link"
+          to={paths.compare.getHref(
+            best.map((row) => row.runId),
+            metric ? { colorBy: metric } : {},
+          )}
+        >
           Compare these {best.length}
         </Link>
       ) : null}

@@ -32,15 +32,27 @@ export function SweepPlot({ children, sweep, metric, direction, rows, brush, onB
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 900);
   const navigate = useNavigate();
-  const scale = useMemo(() => sequentialColorScale(children.map((run) => metricOf(run, metric)), { bestHigh: direction === 'max' }), [children, metric, direction]);
+  const scale = useMemo(
+    () =>
+      sequentialColorScale(
+        children.map((run) => metricOf(run, metric)),
+        { bestHigh: direction === 'max' },
+      ),
+    [children, metric, direction],
+  );
   const best = useMemo(() => new Set(rows.filter((row) => row.rank === 1).map((row) => row.runId)), [rows]);
   const brushes = useMemo(() => decodeBrushes(brush), [brush]);
   const [first, second] = sweep.varying;
 
   const plot = (() => {
     if (first !== undefined && second !== undefined && sweep.varying.length === 2) {
-      const grid = heatmapGrid(children.map((run) => ({ id: run.runId, x: run.params[second], y: run.params[first], value: metricOf(run, metric) })));
-      const colorOf = sequentialColorScale(grid.cells.map((cell) => cell.value), { bestHigh: direction === 'max' }).color;
+      const grid = heatmapGrid(
+        children.map((run) => ({ id: run.runId, x: run.params[second], y: run.params[first], value: metricOf(run, metric) })),
+      );
+      const colorOf = sequentialColorScale(
+        grid.cells.map((cell) => cell.value),
+        { bestHigh: direction === 'max' },
+      ).color;
       return (
         <Heatmap
           caption={`Heatmap of ${metric} over ${second} and ${first}`}
@@ -65,16 +77,32 @@ export function SweepPlot({ children, sweep, metric, direction, rows, brush, onB
       return (
         <ScatterPlot
           caption={`Scatter of ${metric} against ${first}`}
-          x={axisOf(dimensionId('params', first), first, children.map((run) => run.params[first]))}
-          y={axisOf(dimensionId('metrics', metric), metric, children.map((run) => metricOf(run, metric)))}
-          points={children.map((run) => ({ id: run.runId, label: run.name || run.runId, x: run.params[first], y: metricOf(run, metric), color: scale.color(metricOf(run, metric)) }))}
+          x={axisOf(
+            dimensionId('params', first),
+            first,
+            children.map((run) => run.params[first]),
+          )}
+          y={axisOf(
+            dimensionId('metrics', metric),
+            metric,
+            children.map((run) => metricOf(run, metric)),
+          )}
+          points={children.map((run) => ({
+            id: run.runId,
+            label: run.name || run.runId,
+            x: run.params[first],
+            y: metricOf(run, metric),
+            color: scale.color(metricOf(run, metric)),
+          }))}
           width={width}
         />
       );
     }
     if (sweep.varying.length > 2) {
       const axes = [
-        ...sweep.varying.map((key) => buildAxis({ id: dimensionId('params', key), label: key, values: children.map((run) => run.params[key]) })),
+        ...sweep.varying.map((key) =>
+          buildAxis({ id: dimensionId('params', key), label: key, values: children.map((run) => run.params[key]) }),
+        ),
         buildAxis({ id: dimensionId('metrics', metric), label: metric, values: children.map((run) => metricOf(run, metric)) }),
       ];
       return (

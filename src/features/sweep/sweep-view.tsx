@@ -58,10 +58,25 @@ export function SweepView({ experimentId, runId }: SweepViewProps) {
       ) : (
         <>
           <PanelBoundary label="The sweep plot failed" resetKeys={[rows]}>
-            <SweepPlot children={plotInputs.active} sweep={sweep} metric={metric} direction={direction} rows={plotInputs.rows} brush={search.brush} onBrush={(brush) => update({ brush })} />
+            <SweepPlot
+              children={plotInputs.active}
+              sweep={sweep}
+              metric={metric}
+              direction={direction}
+              rows={plotInputs.rows}
+              brush={search.brush}
+              onBrush={(brush) => update({ brush })}
+            />
           </PanelBoundary>
           <PanelBoundary label="The sweep table failed" resetKeys={[rows]}>
-            <SweepTable experimentId={run.data?.experimentId ?? experimentId} sweep={sweep} metric={metric} rows={rows} all={search.all} onShowAll={() => update({ all: true })} />
+            <SweepTable
+              experimentId={run.data?.experimentId ?? experimentId}
+              sweep={sweep}
+              metric={metric}
+              rows={rows}
+              all={search.all}
+              onShowAll={() => update({ all: true })}
+            />
           </PanelBoundary>
         </>
       )}

@@ -55,23 +55,27 @@ describe('buildAxis', () => {
 
   it('places every finite value within 0…1, in order, and axisValueAt inverts it (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 30 }), fc.boolean(), (values, log) => {
-        const axis = buildAxis({ id: 'm', label: 'm', values, log }) as NumericAxis;
-        const positions = values.map((v) => axisPosition(axis, v));
-        for (const [i, p] of positions.entries()) {
-          if (p === undefined) {
-            expect(axis.log && values[i]! <= 0).toBe(true);
-            continue;
+      fc.property(
+        fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        (values, log) => {
+          const axis = buildAxis({ id: 'm', label: 'm', values, log }) as NumericAxis;
+          const positions = values.map((v) => axisPosition(axis, v));
+          for (const [i, p] of positions.entries()) {
+            if (p === undefined) {
+              expect(axis.log && values[i]! <= 0).toBe(true);
+              continue;
+            }
+            expect(p).toBeGreaterThanOrEqual(-1e-9);
+            expect(p).toBeLessThanOrEqual(1 + 1e-9);
+            expect(axisValueAt(axis, p)).toBeCloseTo(values[i]!, Math.abs(values[i]!) > 1e6 ? -3 : 3);
           }
-          expect(p).toBeGreaterThanOrEqual(-1e-9);
-          expect(p).toBeLessThanOrEqual(1 + 1e-9);
-          expect(axisValueAt(axis, p)).toBeCloseTo(values[i]!, Math.abs(values[i]!) > 1e6 ? -3 : 3);
-        }
-        const sorted = [...values].sort((a, b) => a - b);
-        const sortedPositions = sorted.map((v) => axisPosition(axis, v) ?? -Infinity);
-        // In order, up to the rounding of Math.log between values a few ulps apart.
-        for (const [i, p] of sortedPositions.slice(1).entries()) expect(p).toBeGreaterThanOrEqual(sortedPositions[i]! - 1e-12);
-      }),
+          const sorted = [...values].sort((a, b) => a - b);
+          const sortedPositions = sorted.map((v) => axisPosition(axis, v) ?? -Infinity);
+          // In order, up to the rounding of Math.log between values a few ulps apart.
+          for (const [i, p] of sortedPositions.slice(1).entries()) expect(p).toBeGreaterThanOrEqual(sortedPositions[i]! - 1e-12);
+        },
+      ),
     );
   });
 });

@@ -9,9 +9,35 @@ export type BestDirection = 'min' | 'max';
  * rank_test_score (1 is best) and std_test_score (less spread across folds is better).
  */
 const LOWER_IS_BETTER = new Set([
-  'loss', 'losses', 'error', 'errors', 'err', 'rmse', 'mse', 'mae', 'mape', 'smape', 'rmsle', 'logloss', 'nll', 'bpd',
-  'perplexity', 'ppl', 'wer', 'cer', 'fpr', 'fnr', 'latency', 'time', 'duration', 'seconds', 'cost', 'rank', 'distance',
-  'regret', 'std',
+  'loss',
+  'losses',
+  'error',
+  'errors',
+  'err',
+  'rmse',
+  'mse',
+  'mae',
+  'mape',
+  'smape',
+  'rmsle',
+  'logloss',
+  'nll',
+  'bpd',
+  'perplexity',
+  'ppl',
+  'wer',
+  'cer',
+  'fpr',
+  'fnr',
+  'latency',
+  'time',
+  'duration',
+  'seconds',
+  'cost',
+  'rank',
+  'distance',
+  'regret',
+  'std',
 ]);
 
 /** The words of a key, lower-cased: split on `_ - . /`, whitespace and camelCase boundaries. */
@@ -63,13 +89,15 @@ function codeUnitOrder(a: string, b: string): number {
 
 /** URL form of the overrides, e.g. "rmse:max,acc%2Cx:min" (keys percent-encoded, sorted). */
 export function encodeDirections(overrides: Readonly<Record<string, BestDirection>>): string {
-  return Object.entries(overrides)
-    .filter(([, direction]) => isDirection(direction))
-    .map(([key, direction]) => [encodeKey(key), direction] as const)
-    // Code-unit order: one text per set of overrides, so equal states give equal URLs.
-    .sort(([a], [b]) => codeUnitOrder(a, b))
-    .map(([key, direction]) => `${key}:${direction}`)
-    .join(',');
+  return (
+    Object.entries(overrides)
+      .filter(([, direction]) => isDirection(direction))
+      .map(([key, direction]) => [encodeKey(key), direction] as const)
+      // Code-unit order: one text per set of overrides, so equal states give equal URLs.
+      .sort(([a], [b]) => codeUnitOrder(a, b))
+      .map(([key, direction]) => `${key}:${direction}`)
+      .join(',')
+  );
 }
 
 /** Tolerant: malformed parts are dropped. */

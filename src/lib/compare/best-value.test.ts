@@ -16,12 +16,16 @@ describe('bestValue', () => {
 
   it('equals Math.min / Math.max of the finite values (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.double(), { nil: undefined })), fc.constantFrom('min' as const, 'max' as const), (values, direction) => {
-        const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
-        const expected = finite.length < 2 ? undefined : direction === 'min' ? Math.min(...finite) : Math.max(...finite);
-        // === so that 0 and -0 count as the same best.
-        expect(bestValue(values, direction) === expected).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.option(fc.double(), { nil: undefined })),
+        fc.constantFrom('min' as const, 'max' as const),
+        (values, direction) => {
+          const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+          const expected = finite.length < 2 ? undefined : direction === 'min' ? Math.min(...finite) : Math.max(...finite);
+          // === so that 0 and -0 count as the same best.
+          expect(bestValue(values, direction) === expected).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -33,6 +37,13 @@ describe('bestIds', () => {
       { id: 'b', v: 0.97 },
       { id: 'c', v: 0.97 },
     ];
-    expect(bestIds(runs, (r) => r.v, (r) => r.id, 'max')).toEqual(new Set(['b', 'c']));
+    expect(
+      bestIds(
+        runs,
+        (r) => r.v,
+        (r) => r.id,
+        'max',
+      ),
+    ).toEqual(new Set(['b', 'c']));
   });
 });

@@ -15,7 +15,12 @@ export function bestValue(values: readonly (number | undefined)[], direction: Be
 }
 
 /** The ids of the runs holding the best value (ties all best). */
-export function bestIds<T>(items: readonly T[], valueOf: (item: T) => number | undefined, idOf: (item: T) => string, direction: BestDirection): Set<string> {
+export function bestIds<T>(
+  items: readonly T[],
+  valueOf: (item: T) => number | undefined,
+  idOf: (item: T) => string,
+  direction: BestDirection,
+): Set<string> {
   const best = bestValue(items.map(valueOf), direction);
   return new Set(best === undefined ? [] : items.filter((item) => valueOf(item) === best).map(idOf));
 }

@@ -67,9 +67,12 @@ describe('boxStats', () => {
 
   it('property: the order of the values does not matter', () => {
     fc.assert(
-      fc.property(values.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length }))), ([xs, shuffled]) => {
-        expect(boxStats(shuffled)).toEqual(boxStats(xs));
-      }),
+      fc.property(
+        values.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length }))),
+        ([xs, shuffled]) => {
+          expect(boxStats(shuffled)).toEqual(boxStats(xs));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -31,7 +31,10 @@ function quantile(sorted: readonly number[], p: number): number {
 /** Tukey box of the finite values (quantiles by linear interpolation, R type 7; whiskers at the furthest values within 1.5 IQR); undefined when there is none. */
 export function boxStats(values: readonly number[]): BoxStats | undefined {
   // `+ 0` turns -0 into 0, so the result does not depend on which of the two sorted first.
-  const sorted = values.filter((v) => Number.isFinite(v)).map((v) => v + 0).sort((a, b) => a - b);
+  const sorted = values
+    .filter((v) => Number.isFinite(v))
+    .map((v) => v + 0)
+    .sort((a, b) => a - b);
   const [min, max] = [sorted[0], sorted.at(-1)];
   if (min === undefined || max === undefined) return undefined;
   const q1 = quantile(sorted, 0.25);

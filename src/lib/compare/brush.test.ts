@@ -1,32 +1,50 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAxis } from './axis.ts';
-import { brushContains, brushFromPositions, brushPositions, decodeBrushes, encodeBrushes, matchesBrushes, type Brush, type Brushes } from './brush.ts';
+import {
+  brushContains,
+  brushFromPositions,
+  brushPositions,
+  decodeBrushes,
+  encodeBrushes,
+  matchesBrushes,
+  type Brush,
+  type Brushes,
+} from './brush.ts';
 
 const c = buildAxis({ id: 'params.C', label: 'C', values: ['1', '10', '100'], log: true });
 const kernel = buildAxis({ id: 'params.kernel', label: 'kernel', values: ['linear', 'rbf', 'poly'] });
 const score = buildAxis({ id: 'metrics.score', label: 'score', values: [0.5, 0.9] });
 
 // Ids and categories drawn from the characters the codec gives a meaning to, plus anything else.
-const awkwardText = fc.string({ unit: fc.oneof(fc.constantFrom(':', ';', '|', '~', '=', '.', ' ', '%', '-'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })), maxLength: 12 });
+const awkwardText = fc.string({
+  unit: fc.oneof(fc.constantFrom(':', ';', '|', '~', '=', '.', ' ', '%', '-'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })),
+  maxLength: 12,
+});
 const brush: fc.Arbitrary<Brush> = fc.oneof(
-  fc.record({ kind: fc.constant('range' as const), min: fc.double({ noNaN: true, noDefaultInfinity: true }), max: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+  fc.record({
+    kind: fc.constant('range' as const),
+    min: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    max: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  }),
   fc.record({ kind: fc.constant('categories' as const), values: fc.array(awkwardText, { maxLength: 4 }) }),
 );
 const brushes: fc.Arbitrary<Brushes> = fc.dictionary(awkwardText, brush, { maxKeys: 5 });
 
 describe('brush codec', () => {
   it('writes the short form', () => {
-    expect(encodeBrushes({ 'params.C': { kind: 'range', min: 1, max: 10 }, 'params.kernel': { kind: 'categories', values: ['linear', 'rbf'] } })).toBe(
-      'params.C:1~10;params.kernel:=linear|rbf',
-    );
+    expect(
+      encodeBrushes({ 'params.C': { kind: 'range', min: 1, max: 10 }, 'params.kernel': { kind: 'categories', values: ['linear', 'rbf'] } }),
+    ).toBe('params.C:1~10;params.kernel:=linear|rbf');
     expect(encodeBrushes({ 'params.a:b;c': { kind: 'categories', values: ['x|y', 'p=q~r'] } })).toBe('params.a%3Ab%3Bc:=x%7Cy|p%3Dq%7Er');
   });
 
   it('property: decode(encode(b)) equals b', () => {
-    fc.assert(fc.property(brushes, (b) => {
-      expect(decodeBrushes(encodeBrushes(b))).toEqual(b);
-    }));
+    fc.assert(
+      fc.property(brushes, (b) => {
+        expect(decodeBrushes(encodeBrushes(b))).toEqual(b);
+      }),
+    );
   });
 
   it('tells an empty category set from the one empty category', () => {
@@ -35,7 +53,9 @@ describe('brush codec', () => {
   });
 
   it('drops malformed parts and keeps the rest', () => {
-    expect(decodeBrushes('params.C:1~10;nocolon;params.x:1~;params.y:a~b;params.z:1~2~3;%E0%A4%A:=a;params.k:=%ZZ;metrics.m:-1e-3~0.5')).toEqual({
+    expect(
+      decodeBrushes('params.C:1~10;nocolon;params.x:1~;params.y:a~b;params.z:1~2~3;%E0%A4%A:=a;params.k:=%ZZ;metrics.m:-1e-3~0.5'),
+    ).toEqual({
       'params.C': { kind: 'range', min: 1, max: 10 },
       'metrics.m': { kind: 'range', min: -1e-3, max: 0.5 },
     });
@@ -75,7 +95,11 @@ describe('brushContains / matchesBrushes', () => {
 
   it('needs every brush to match, and ignores axes without one and brushes without an axis', () => {
     const axes = [c, kernel, score];
-    const b: Brushes = { 'params.C': { kind: 'range', min: 1, max: 10 }, 'params.kernel': { kind: 'categories', values: ['rbf'] }, 'params.gone': { kind: 'range', min: 0, max: 0 } };
+    const b: Brushes = {
+      'params.C': { kind: 'range', min: 1, max: 10 },
+      'params.kernel': { kind: 'categories', values: ['rbf'] },
+      'params.gone': { kind: 'range', min: 0, max: 0 },
+    };
     expect(matchesBrushes(axes, b, ['10', 'rbf', undefined])).toBe(true);
     expect(matchesBrushes(axes, b, ['100', 'rbf', 0.9])).toBe(false);
     expect(matchesBrushes(axes, b, ['1', 'linear', 0.9])).toBe(false);
@@ -84,9 +108,11 @@ describe('brushContains / matchesBrushes', () => {
 
   it('property: with no brushes every run matches', () => {
     const value = fc.oneof(fc.constant(undefined), fc.double(), fc.string());
-    fc.assert(fc.property(fc.array(value, { minLength: 3, maxLength: 3 }), (values) => {
-      expect(matchesBrushes([c, kernel, score], {}, values)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 3 }), (values) => {
+        expect(matchesBrushes([c, kernel, score], {}, values)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -107,14 +133,19 @@ describe('brush positions', () => {
 
   it('property: a numeric brush drawn between two positions contains the values placed strictly inside', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, t) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        fc.pre(hi - lo > 0.01);
-        const brushed = brushFromPositions(score, lo, hi)!;
-        const p = lo + 0.005 + t * (hi - lo - 0.01);
-        const [dlo, dhi] = score.kind === 'numeric' ? score.domain : [0, 1];
-        expect(brushContains(score, brushed, dlo + p * (dhi - dlo))).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b, t) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          fc.pre(hi - lo > 0.01);
+          const brushed = brushFromPositions(score, lo, hi)!;
+          const p = lo + 0.005 + t * (hi - lo - 0.01);
+          const [dlo, dhi] = score.kind === 'numeric' ? score.domain : [0, 1];
+          expect(brushContains(score, brushed, dlo + p * (dhi - dlo))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -67,7 +67,17 @@ function decodePart(part: string): [string, Brush] | undefined {
   const id = decodeURIComponent(part.slice(0, colon));
   const spec = part.slice(colon + 1);
   if (spec === '') return [id, { kind: 'categories', values: [] }];
-  if (spec.startsWith('=')) return [id, { kind: 'categories', values: spec.slice(1).split('|').map((v) => decodeURIComponent(v)) }];
+  if (spec.startsWith('='))
+    return [
+      id,
+      {
+        kind: 'categories',
+        values: spec
+          .slice(1)
+          .split('|')
+          .map((v) => decodeURIComponent(v)),
+      },
+    ];
   const [minText, maxText, extra] = spec.split('~');
   if (minText === undefined || maxText === undefined || extra !== undefined) return undefined;
   const min = decodeNumber(minText);
@@ -108,7 +118,7 @@ export function brushPositions(axis: Axis, brush: Brush): readonly [number, numb
   let lo: number;
   let hi: number;
   if (brush.kind === 'categories') {
-    const indices = brush.values.map((v) => axis.kind === 'categorical' ? axis.categories.indexOf(v) : -1).filter((i) => i >= 0);
+    const indices = brush.values.map((v) => (axis.kind === 'categorical' ? axis.categories.indexOf(v) : -1)).filter((i) => i >= 0);
     if (axis.kind !== 'categorical' || indices.length === 0) return undefined;
     const n = axis.categories.length;
     [lo, hi] = [Math.min(...indices) / n, (Math.max(...indices) + 1) / n];

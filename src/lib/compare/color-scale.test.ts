@@ -37,13 +37,17 @@ describe('sequentialColorScale', () => {
 
   it('property: deterministic colour strings, clamped outside the domain', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), { minLength: 1 }), fc.double({ noNaN: true }), (values, probe) => {
-        const a = sequentialColorScale(values);
-        const b = sequentialColorScale(values);
-        expect(a.color(probe)).toBe(b.color(probe));
-        expect(a.color(probe)).toMatch(/^#[0-9a-f]{6}$/);
-        if (Number.isFinite(probe) && probe > a.domain[1]) expect(a.color(probe)).toBe(a.color(a.domain[1]));
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), { minLength: 1 }),
+        fc.double({ noNaN: true }),
+        (values, probe) => {
+          const a = sequentialColorScale(values);
+          const b = sequentialColorScale(values);
+          expect(a.color(probe)).toBe(b.color(probe));
+          expect(a.color(probe)).toMatch(/^#[0-9a-f]{6}$/);
+          if (Number.isFinite(probe) && probe > a.domain[1]) expect(a.color(probe)).toBe(a.color(a.domain[1]));
+        },
+      ),
     );
   });
 });

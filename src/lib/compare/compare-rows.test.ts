@@ -43,7 +43,7 @@ describe('prettyValue', () => {
       '{1, 2}',
       "{'a': nan}",
       "{'a': inf}",
-      "[1 2]",
+      '[1 2]',
       "{'a': array([1, 2])}",
       '[<object at 0x10>]',
       "['unterminated]",
@@ -131,9 +131,16 @@ describe('prettyValue', () => {
 
 describe('compareModel', () => {
   it('lays params out per run in natural key order, missing values undefined', () => {
-    const model = compareModel([run('1', { params: { C: '1', m_10: 'a', m_2: 'b' } }), run('2', { params: { C: '1', m_2: 'c' } })], defaults);
+    const model = compareModel(
+      [run('1', { params: { C: '1', m_10: 'a', m_2: 'b' } }), run('2', { params: { C: '1', m_2: 'c' } })],
+      defaults,
+    );
     expect(model.params.map((row) => row.key)).toEqual(['C', 'm_2', 'm_10']);
-    expect(model.params.map((row) => row.values)).toEqual([['1', '1'], ['b', 'c'], ['a', undefined]]);
+    expect(model.params.map((row) => row.values)).toEqual([
+      ['1', '1'],
+      ['b', 'c'],
+      ['a', undefined],
+    ]);
     expect(model.params.map((row) => row.differs)).toEqual([false, true, true]);
   });
 
@@ -162,7 +169,10 @@ describe('compareModel', () => {
   });
 
   it('follows a direction override', () => {
-    const model = compareModel([run('1', { metrics: { rmse: 1 } }), run('2', { metrics: { rmse: 2 } })], { ...defaults, directions: { rmse: 'max' } });
+    const model = compareModel([run('1', { metrics: { rmse: 1 } }), run('2', { metrics: { rmse: 2 } })], {
+      ...defaults,
+      directions: { rmse: 'max' },
+    });
     expect(model.metrics[0]?.direction).toBe('max');
     expect(model.metrics[0]?.best).toEqual([false, true]);
   });
@@ -205,7 +215,9 @@ describe('compareModel', () => {
   });
 
   const record = <T>(value: fc.Arbitrary<T>) =>
-    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'mlflow.x', 'loss', 'acc'), value, { maxKeys: 6 }).map((r) => Object.fromEntries(Object.entries(r)));
+    fc
+      .dictionary(fc.constantFrom('a', 'b', 'c', 'mlflow.x', 'loss', 'acc'), value, { maxKeys: 6 })
+      .map((r) => Object.fromEntries(Object.entries(r)));
   const runs = fc
     .array(
       fc.record({
@@ -234,7 +246,8 @@ describe('compareModel', () => {
           const rows: readonly (TextRow | MetricRow)[] = all[kind];
           expect(rows.filter((row) => shown.has(row.key))).toEqual(some[kind]);
           // SameValueZero, like the model: NaN equals NaN, and 0 equals -0.
-          for (const row of rows.filter((r) => !shown.has(r.key))) expect(new Set<unknown>('values' in row ? row.values : row.latest).size).toBe(1);
+          for (const row of rows.filter((r) => !shown.has(r.key)))
+            expect(new Set<unknown>('values' in row ? row.values : row.latest).size).toBe(1);
         }
       }),
       { numRuns: 300 },

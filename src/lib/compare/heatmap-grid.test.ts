@@ -38,7 +38,10 @@ describe('heatmapGrid', () => {
     ]);
     expect(grid.xCategories).toEqual(['1', '2']);
     expect(grid.yCategories).toEqual(['a', 'b']);
-    expect(grid.cells.map((c) => [c.x, c.y])).toEqual([['1', 'a'], ['2', 'b']]);
+    expect(grid.cells.map((c) => [c.x, c.y])).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+    ]);
     expect(grid.domain).toEqual([1, 3]);
   });
 
@@ -47,7 +50,11 @@ describe('heatmapGrid', () => {
     expect(heatmapGrid([])).toEqual({ xCategories: [], yCategories: [], cells: [], domain: undefined });
   });
 
-  const category = fc.oneof(fc.constantFrom('1', '10', '2', '1e-3', 'rbf', 'linear', 'm_2', 'm_10'), fc.integer({ min: -3, max: 3 }), fc.constant(undefined));
+  const category = fc.oneof(
+    fc.constantFrom('1', '10', '2', '1e-3', 'rbf', 'linear', 'm_2', 'm_10'),
+    fc.integer({ min: -3, max: 3 }),
+    fc.constant(undefined),
+  );
   const points = fc.array(
     fc.record({
       id: fc.string({ maxLength: 4 }),
@@ -80,13 +87,18 @@ describe('heatmapGrid', () => {
 
   it('property: the order of the points changes neither categories nor cells', () => {
     fc.assert(
-      fc.property(points.chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length }))), ([ps, shuffled]) => {
-        const a = heatmapGrid(ps);
-        const b = heatmapGrid(shuffled);
-        expect(b.xCategories).toEqual(a.xCategories);
-        expect(b.yCategories).toEqual(a.yCategories);
-        expect(b.cells.map((c) => [c.x, c.y, c.value, c.count, [...c.ids].sort()])).toEqual(a.cells.map((c) => [c.x, c.y, c.value, c.count, [...c.ids].sort()]));
-      }),
+      fc.property(
+        points.chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length }))),
+        ([ps, shuffled]) => {
+          const a = heatmapGrid(ps);
+          const b = heatmapGrid(shuffled);
+          expect(b.xCategories).toEqual(a.xCategories);
+          expect(b.yCategories).toEqual(a.yCategories);
+          expect(b.cells.map((c) => [c.x, c.y, c.value, c.count, [...c.ids].sort()])).toEqual(
+            a.cells.map((c) => [c.x, c.y, c.value, c.count, [...c.ids].sort()]),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultSweepMetric, detectSweep, sweepRows } from './sweep.ts';
 import type { RunValues } from './types.ts';
 
-const child = (runId: string, params: Record<string, string>, metrics: Record<string, number> = {}, name = `trial ${runId}`): RunValues => ({
+const child = (
+  runId: string,
+  params: Record<string, string>,
+  metrics: Record<string, number> = {},
+  name = `trial ${runId}`,
+): RunValues => ({
   runId,
   name,
   params,
@@ -56,7 +61,9 @@ describe('defaultSweepMetric', () => {
   };
 
   it("prefers GridSearchCV's mean_test_score", () => {
-    expect(pick([{ std_test_score: 0.1, rank_test_score: 1, mean_test_score: 0.9, mean_fit_time: 1, split0_test_score: 0.8 }])).toBe('mean_test_score');
+    expect(pick([{ std_test_score: 0.1, rank_test_score: 1, mean_test_score: 0.9, mean_fit_time: 1, split0_test_score: 0.8 }])).toBe(
+      'mean_test_score',
+    );
   });
 
   it('then a score or accuracy, then a loss, then the first key', () => {
@@ -117,13 +124,19 @@ describe('properties', () => {
     .array(
       fc.record({
         params: fc.dictionary(fc.constantFrom(...keyPool), fc.constantFrom('1', '2'), { maxKeys: 5 }),
-        metrics: fc.dictionary(fc.constantFrom('loss', 'acc', 'x'), fc.oneof(fc.constantFrom(0, 1, NaN, Infinity, -Infinity), fc.double()), { maxKeys: 3 }),
+        metrics: fc.dictionary(
+          fc.constantFrom('loss', 'acc', 'x'),
+          fc.oneof(fc.constantFrom(0, 1, NaN, Infinity, -Infinity), fc.double()),
+          { maxKeys: 3 },
+        ),
         name: fc.constantFrom('t1', 't2', 't10', 'T1'),
       }),
       { maxLength: 12 },
     )
     .map((list) =>
-      list.map(({ params, metrics, name }, i) => child(String(i), Object.fromEntries(Object.entries(params)), Object.fromEntries(Object.entries(metrics)), name)),
+      list.map(({ params, metrics, name }, i) =>
+        child(String(i), Object.fromEntries(Object.entries(params)), Object.fromEntries(Object.entries(metrics)), name),
+      ),
     );
 
   it('property: varying and constant split all param keys; constant iff every child has one value', () => {
@@ -147,28 +160,37 @@ describe('properties', () => {
 
   it('property: sweepRows is a permutation of the children with non-decreasing ranks, unranked last', () => {
     fc.assert(
-      fc.property(children, fc.constantFrom('loss', 'acc', 'x', 'absent'), fc.constantFrom('min' as const, 'max' as const), (list, key, direction) => {
-        const sweep = detectSweep(list);
-        const rows = sweepRows(list, sweep, key, direction);
-        expect(rows.map((row) => row.runId).sort()).toEqual(list.map((c) => c.runId).sort());
-        const ranks = rows.map((row) => row.rank);
-        const firstUnranked = ranks.indexOf(undefined);
-        const ranked = (firstUnranked < 0 ? ranks : ranks.slice(0, firstUnranked)) as number[];
-        if (firstUnranked >= 0) expect(ranks.slice(firstUnranked).every((rank) => rank === undefined)).toBe(true);
-        ranked.forEach((rank, i) => {
-          expect(rank).toBeGreaterThanOrEqual(i === 0 ? 1 : (ranked[i - 1] as number));
-          expect(rank).toBeLessThanOrEqual(i + 1);
-        });
-        for (const row of rows) {
-          expect(row.rank === undefined).toBe(row.value === undefined || !Number.isFinite(row.value));
-          if (row.rank !== undefined) {
-            // Rank = 1 + the number of children strictly better.
-            const better = rows.filter((r) => r.rank !== undefined && (direction === 'min' ? (r.value as number) < (row.value as number) : (r.value as number) > (row.value as number)));
-            expect(row.rank).toBe(better.length + 1);
+      fc.property(
+        children,
+        fc.constantFrom('loss', 'acc', 'x', 'absent'),
+        fc.constantFrom('min' as const, 'max' as const),
+        (list, key, direction) => {
+          const sweep = detectSweep(list);
+          const rows = sweepRows(list, sweep, key, direction);
+          expect(rows.map((row) => row.runId).sort()).toEqual(list.map((c) => c.runId).sort());
+          const ranks = rows.map((row) => row.rank);
+          const firstUnranked = ranks.indexOf(undefined);
+          const ranked = (firstUnranked < 0 ? ranks : ranks.slice(0, firstUnranked)) as number[];
+          if (firstUnranked >= 0) expect(ranks.slice(firstUnranked).every((rank) => rank === undefined)).toBe(true);
+          ranked.forEach((rank, i) => {
+            expect(rank).toBeGreaterThanOrEqual(i === 0 ? 1 : (ranked[i - 1] as number));
+            expect(rank).toBeLessThanOrEqual(i + 1);
+          });
+          for (const row of rows) {
+            expect(row.rank === undefined).toBe(row.value === undefined || !Number.isFinite(row.value));
+            if (row.rank !== undefined) {
+              // Rank = 1 + the number of children strictly better.
+              const better = rows.filter(
+                (r) =>
+                  r.rank !== undefined &&
+                  (direction === 'min' ? (r.value as number) < (row.value as number) : (r.value as number) > (row.value as number)),
+              );
+              expect(row.rank).toBe(better.length + 1);
+            }
+            expect(Object.keys(row.params)).toEqual([...sweep.varying]);
           }
-          expect(Object.keys(row.params)).toEqual([...sweep.varying]);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

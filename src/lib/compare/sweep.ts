@@ -53,14 +53,35 @@ export function detectSweep(children: readonly RunValues[]): Sweep {
 }
 
 const SCORE_WORDS = new Set(['score', 'accuracy', 'acc', 'f1', 'auc', 'r2']);
-const LOSS_WORDS = new Set(['loss', 'error', 'err', 'rmse', 'mse', 'mae', 'mape', 'smape', 'rmsle', 'logloss', 'nll', 'bpd', 'perplexity', 'ppl', 'wer', 'cer']);
+const LOSS_WORDS = new Set([
+  'loss',
+  'error',
+  'err',
+  'rmse',
+  'mse',
+  'mae',
+  'mape',
+  'smape',
+  'rmsle',
+  'logloss',
+  'nll',
+  'bpd',
+  'perplexity',
+  'ppl',
+  'wer',
+  'cer',
+]);
 
 /** 0 for GridSearchCV's own score, 1 for a score, 2 for a loss, 3 for anything else. */
 function metricTier(key: string): number {
   if (key === 'mean_test_score') return 0;
   const tokens = keyTokens(key);
   // std_test_score and rank_test_score hold "score" but judge spread and order, not quality.
-  if (guessDirection(key) === 'max' && tokens.some((token) => SCORE_WORDS.has(token) || token.endsWith('score') || token.endsWith('accuracy'))) return 1;
+  if (
+    guessDirection(key) === 'max' &&
+    tokens.some((token) => SCORE_WORDS.has(token) || token.endsWith('score') || token.endsWith('accuracy'))
+  )
+    return 1;
   if (tokens.some((token) => LOSS_WORDS.has(token) || token.endsWith('loss'))) return 2;
   return 3;
 }

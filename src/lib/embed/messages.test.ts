@@ -18,7 +18,12 @@ const envelope = { protocol: EMBED_PROTOCOL, version: EMBED_VERSION };
 describe('outbound', () => {
   it('wraps a message in the versioned envelope, with the frame id when there is one', () => {
     expect(outbound({ type: 'height', height: 420 })).toEqual({ protocol: 'runlens-embed', version: 1, type: 'height', height: 420 });
-    expect(outbound({ type: 'selection', runIds: ['a', 'b'] }, 'left')).toEqual({ ...envelope, type: 'selection', runIds: ['a', 'b'], frameId: 'left' });
+    expect(outbound({ type: 'selection', runIds: ['a', 'b'] }, 'left')).toEqual({
+      ...envelope,
+      type: 'selection',
+      runIds: ['a', 'b'],
+      frameId: 'left',
+    });
   });
 
   it('is structured-clonable (what postMessage sends)', () => {
@@ -35,7 +40,10 @@ describe('parseInbound', () => {
   });
 
   it('drops fields beyond the documented ones', () => {
-    expect(parseInbound({ ...envelope, type: 'set-theme', theme: 'light', extra: '<script>' })).toEqual({ type: 'set-theme', theme: 'light' });
+    expect(parseInbound({ ...envelope, type: 'set-theme', theme: 'light', extra: '<script>' })).toEqual({
+      type: 'set-theme',
+      theme: 'light',
+    });
   });
 
   it.each([
@@ -65,19 +73,34 @@ describe('parseInbound', () => {
 
   it('property: never throws, and returns only documented messages', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ protocol: fc.constant(EMBED_PROTOCOL), version: fc.constant(1), type: fc.constantFrom('set-theme', 'highlight-run'), theme: fc.anything(), runId: fc.anything() })), (data) => {
-        const message = parseInbound(data);
-        if (message === undefined) return;
-        if (message.type === 'set-theme') expect(['light', 'dark', 'auto']).toContain(message.theme);
-        else expect(message.runId === null || typeof message.runId === 'string').toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            protocol: fc.constant(EMBED_PROTOCOL),
+            version: fc.constant(1),
+            type: fc.constantFrom('set-theme', 'highlight-run'),
+            theme: fc.anything(),
+            runId: fc.anything(),
+          }),
+        ),
+        (data) => {
+          const message = parseInbound(data);
+          if (message === undefined) return;
+          if (message.type === 'set-theme') expect(['light', 'dark', 'auto']).toContain(message.theme);
+          else expect(message.runId === null || typeof message.runId === 'string').toBe(true);
+        },
+      ),
     );
   });
 
   it('property: a valid message survives the envelope and a structured clone', () => {
     const inbound: fc.Arbitrary<InboundMessage> = fc.oneof(
       fc.record({ type: fc.constant('set-theme' as const), theme: fc.constantFrom('light' as const, 'dark' as const, 'auto' as const) }),
-      fc.record({ type: fc.constant('highlight-run' as const), runId: fc.option(fc.string({ minLength: 1, maxLength: 200 }), { nil: null }) }),
+      fc.record({
+        type: fc.constant('highlight-run' as const),
+        runId: fc.option(fc.string({ minLength: 1, maxLength: 200 }), { nil: null }),
+      }),
     );
     fc.assert(
       fc.property(inbound, (message) => {
@@ -142,7 +165,15 @@ describe('targetOrigins', () => {
   });
 
   it('property: every target is a concrete origin the list allows', () => {
-    const origin = fc.constantFrom(PORTAL, 'https://wiki.corp.example', 'https://evil.example.com', 'null', '*', 'https://*.corp.example', 'http://localhost:3000');
+    const origin = fc.constantFrom(
+      PORTAL,
+      'https://wiki.corp.example',
+      'https://evil.example.com',
+      'null',
+      '*',
+      'https://*.corp.example',
+      'http://localhost:3000',
+    );
     fc.assert(
       fc.property(fc.array(origin), fc.option(origin, { nil: undefined }), (list, parent) => {
         for (const target of targetOrigins(list, parent)) {

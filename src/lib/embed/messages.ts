@@ -75,7 +75,12 @@ function matches(origin: string, entry: string): boolean {
   const patternUrl = new URL(pattern);
   const url = new URL(origin);
   const domain = patternUrl.hostname.slice('wildcard'.length);
-  return url.protocol === patternUrl.protocol && url.port === patternUrl.port && url.hostname.endsWith(domain) && url.hostname.length > domain.length;
+  return (
+    url.protocol === patternUrl.protocol &&
+    url.port === patternUrl.port &&
+    url.hostname.endsWith(domain) &&
+    url.hostname.length > domain.length
+  );
 }
 
 /** Whether a message from `origin` (event.origin) may steer the frame: it is listed, exactly or by a `*.` wildcard. */

@@ -12,7 +12,10 @@ describe('environment files (seed 002, MLflow 3.17.2)', () => {
         { title: 'Name', items: ['mlflow-env'] },
         { title: 'Channels', items: ['conda-forge'] },
         { title: 'Conda dependencies', items: ['python=3.11.7', 'pip<=23.2.1'] },
-        { title: 'Pip dependencies', items: ['mlflow==3.17.2', 'numpy==2.4.6', 'pandas==3.1.1', 'scikit-learn==1.9.1', 'scipy==1.17.1', 'skops==0.16.0'] },
+        {
+          title: 'Pip dependencies',
+          items: ['mlflow==3.17.2', 'numpy==2.4.6', 'pandas==3.1.1', 'scikit-learn==1.9.1', 'scipy==1.17.1', 'skops==0.16.0'],
+        },
       ],
     });
   });
@@ -27,7 +30,19 @@ describe('environment files (seed 002, MLflow 3.17.2)', () => {
       ],
     });
     expect(parseRequirementsTxt(`${requirements}\n# a comment\n-c constraints.txt  # pinned\n`)).toMatchObject({
-      sections: [{ items: ['mlflow==3.17.2', 'numpy==2.4.6', 'pandas==3.1.1', 'scikit-learn==1.9.1', 'scipy==1.17.1', 'skops==0.16.0', '-c constraints.txt'] }],
+      sections: [
+        {
+          items: [
+            'mlflow==3.17.2',
+            'numpy==2.4.6',
+            'pandas==3.1.1',
+            'scikit-learn==1.9.1',
+            'scipy==1.17.1',
+            'skops==0.16.0',
+            '-c constraints.txt',
+          ],
+        },
+      ],
     });
   });
 

@@ -12,32 +12,71 @@ const columns = (names: string[]): Schema => {
 describe('shapeInputExample', () => {
   it('shows a split-orient DataFrame (seed 002) as a table under its column names', () => {
     const shaped = shapeInputExample({ type: 'dataframe', hasParams: false }, JSON.parse(elasticnetExample));
-    expect(shaped.view).toMatchObject({ kind: 'table', columns: ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'], totalRows: 1 });
+    expect(shaped.view).toMatchObject({
+      kind: 'table',
+      columns: ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'],
+      totalRows: 1,
+    });
     expect(shaped.view.kind === 'table' && shaped.view.rows[0]?.[0]).toBeCloseTo(0.0453, 4);
   });
 
   it('heads a values-orient DataFrame with the signature column names, or positions', () => {
-    const example = { data: [[1, 2], [3, 4]] };
-    expect(shapeInputExample({ type: 'dataframe', hasParams: false }, example, columns(['a', 'b'])).view).toMatchObject({ columns: ['a', 'b'], rows: [[1, 2], [3, 4]] });
-    expect(shapeInputExample({ type: 'dataframe', hasParams: false }, example, columns(['only-one'])).view).toMatchObject({ columns: ['0', '1'] });
+    const example = {
+      data: [
+        [1, 2],
+        [3, 4],
+      ],
+    };
+    expect(shapeInputExample({ type: 'dataframe', hasParams: false }, example, columns(['a', 'b'])).view).toMatchObject({
+      columns: ['a', 'b'],
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    expect(shapeInputExample({ type: 'dataframe', hasParams: false }, example, columns(['only-one'])).view).toMatchObject({
+      columns: ['0', '1'],
+    });
   });
 
   it('unwraps examples logged with params', () => {
-    const shaped = shapeInputExample({ type: 'ndarray', hasParams: true }, { inputs: { image: [[0.5, 1.5]] }, params: { temperature: 0.7 } });
+    const shaped = shapeInputExample(
+      { type: 'ndarray', hasParams: true },
+      { inputs: { image: [[0.5, 1.5]] }, params: { temperature: 0.7 } },
+    );
     expect(shaped).toEqual({ view: { kind: 'tensors', tensors: [{ name: 'image', value: [[0.5, 1.5]] }] }, params: { temperature: 0.7 } });
   });
 
   it('shows ndarrays as arrays, including the older {"inputs": …} form', () => {
-    expect(shapeInputExample({ type: 'ndarray', hasParams: false }, [[1, 2]]).view).toEqual({ kind: 'tensors', tensors: [{ name: undefined, value: [[1, 2]] }] });
-    expect(shapeInputExample({ type: 'ndarray', hasParams: false }, { inputs: [[1, 2]] }).view).toEqual({ kind: 'tensors', tensors: [{ name: undefined, value: [[1, 2]] }] });
-    expect(formatArray([[1, 2], [3, 4]])).toBe('[[1,2],\n [3,4]]');
+    expect(shapeInputExample({ type: 'ndarray', hasParams: false }, [[1, 2]]).view).toEqual({
+      kind: 'tensors',
+      tensors: [{ name: undefined, value: [[1, 2]] }],
+    });
+    expect(shapeInputExample({ type: 'ndarray', hasParams: false }, { inputs: [[1, 2]] }).view).toEqual({
+      kind: 'tensors',
+      tensors: [{ name: undefined, value: [[1, 2]] }],
+    });
+    expect(
+      formatArray([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe('[[1,2],\n [3,4]]');
   });
 
   it('keeps json_object examples as JSON and summarises sparse matrices', () => {
     const chat = { messages: [{ role: 'user', content: 'hi' }] };
     expect(shapeInputExample({ type: 'json_object', hasParams: false }, chat).view).toEqual({ kind: 'json', value: chat });
-    expect(shapeInputExample({ type: 'sparse_matrix_csr', hasParams: false }, { data: [1, 2], indices: [0, 1], indptr: [0, 1, 2], shape: [2, 2] }).view).toEqual({
-      kind: 'sparse', shape: [2, 2], storedValues: 2, format: 'CSR',
+    expect(
+      shapeInputExample(
+        { type: 'sparse_matrix_csr', hasParams: false },
+        { data: [1, 2], indices: [0, 1], indptr: [0, 1, 2], shape: [2, 2] },
+      ).view,
+    ).toEqual({
+      kind: 'sparse',
+      shape: [2, 2],
+      storedValues: 2,
+      format: 'CSR',
     });
   });
 
@@ -66,7 +105,10 @@ describe('hostile input examples', () => {
 describe('input example column cap', () => {
   it('keeps the first 200 of 100,000 columns, in the header and in every row, and counts them all', () => {
     const names = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
-    const view = shapeInputExample({ type: 'dataframe', hasParams: false }, { columns: names, data: [names.map((_, i) => i), names.map((_, i) => -i)] }).view;
+    const view = shapeInputExample(
+      { type: 'dataframe', hasParams: false },
+      { columns: names, data: [names.map((_, i) => i), names.map((_, i) => -i)] },
+    ).view;
     if (view.kind !== 'table') throw new Error(`expected a table, got ${view.kind}`);
     expect(view.columns).toEqual(names.slice(0, 200));
     expect(view.rows.map((row) => row.length)).toEqual([200, 200]);
@@ -75,7 +117,10 @@ describe('input example column cap', () => {
   });
 
   it('counts columns of rows wider than their header, and of records-orient examples', () => {
-    const wide = shapeInputExample({ type: 'dataframe', hasParams: false }, { columns: ['a'], data: [Array.from({ length: 500 }, () => 1)] }).view;
+    const wide = shapeInputExample(
+      { type: 'dataframe', hasParams: false },
+      { columns: ['a'], data: [Array.from({ length: 500 }, () => 1)] },
+    ).view;
     expect(wide).toMatchObject({ columns: ['a'], totalColumns: 500 });
     expect(wide.kind === 'table' && wide.rows[0]?.length).toBe(200);
     const record = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i]));

@@ -39,8 +39,14 @@ function shape(type: string, data: unknown, inputs: Schema | undefined): Example
   if (type === 'ndarray') return tensors(data);
   if (type === 'sparse_matrix_csc' || type === 'sparse_matrix_csr') {
     const record = isRecord(data) ? data : {};
-    const shapeValue = Array.isArray(record.shape) && record.shape.every((n) => typeof n === 'number') ? (record.shape as number[]) : undefined;
-    return { kind: 'sparse', shape: shapeValue, storedValues: Array.isArray(record.data) ? record.data.length : 0, format: type.slice(-3).toUpperCase() };
+    const shapeValue =
+      Array.isArray(record.shape) && record.shape.every((n) => typeof n === 'number') ? (record.shape as number[]) : undefined;
+    return {
+      kind: 'sparse',
+      shape: shapeValue,
+      storedValues: Array.isArray(record.data) ? record.data.length : 0,
+      format: type.slice(-3).toUpperCase(),
+    };
   }
   return { kind: 'json', value: data };
 }
@@ -49,7 +55,10 @@ function dataframe(data: unknown, inputs: Schema | undefined): ExampleView | und
   // Records orient (a list of objects): accepted by MLflow's loaders, written by old versions.
   if (Array.isArray(data) && data.every(isRecord)) {
     const columns = [...new Set(data.flatMap((row) => Object.keys(row)))];
-    return table(columns, data.map((row) => columns.map((c) => row[c])));
+    return table(
+      columns,
+      data.map((row) => columns.map((c) => row[c])),
+    );
   }
   if (!isRecord(data) || !Array.isArray(data.data)) return undefined;
   const rows = data.data.map((row) => (Array.isArray(row) ? row : [row]));
@@ -58,7 +67,8 @@ function dataframe(data: unknown, inputs: Schema | undefined): ExampleView | und
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const given = Array.isArray(data.columns) ? data.columns.map(String) : undefined;
   const fromSignature = inputs?.kind === 'columns' ? inputs.columns.map((c) => c.name) : [];
-  const signatureNames = fromSignature.length === width && fromSignature.every((n) => n !== undefined) ? (fromSignature as string[]) : undefined;
+  const signatureNames =
+    fromSignature.length === width && fromSignature.every((n) => n !== undefined) ? (fromSignature as string[]) : undefined;
   const columns = given ?? signatureNames ?? Array.from({ length: width }, (_, i) => String(i));
   return table(columns, rows);
 }

@@ -19,10 +19,27 @@ describe('parseMlModel on files MLflow 3.17.2 wrote', () => {
       sizeBytes: 11821,
       createdUtc: '2026-11-22 15:44:54.886042',
       environment: { conda: 'conda.yaml', virtualenv: 'python_env.yaml' },
-      inputExample: { artifactPath: 'input_example.json', type: 'dataframe', pandasOrient: 'split', servingInputPath: 'serving_input_example.json', hasParams: false },
+      inputExample: {
+        artifactPath: 'input_example.json',
+        type: 'dataframe',
+        pandasOrient: 'split',
+        servingInputPath: 'serving_input_example.json',
+        hasParams: false,
+      },
     });
     const inputs = model.signature?.inputs;
-    expect(inputs?.ok && inputs.value.kind === 'columns' && inputs.value.columns.map((c) => c.name)).toEqual(['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6']);
+    expect(inputs?.ok && inputs.value.kind === 'columns' && inputs.value.columns.map((c) => c.name)).toEqual([
+      'age',
+      'sex',
+      'bmi',
+      'bp',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+    ]);
     const outputs = model.signature?.outputs;
     expect(outputs?.ok && outputs.value).toEqual({ kind: 'tensors', tensors: [{ name: undefined, dtype: 'float64', shape: [null] }] });
     expect(model.signature?.params).toBeUndefined(); // `params: null`
@@ -52,17 +69,29 @@ describe('parseMlModel on hostile and broken files', () => {
     expect(parseMlModel('flavors:\n  python_function: {loader_module: x\n').ok).toBe(false);
     expect(parseMlModel('- a\n- b\n')).toEqual({ ok: false, error: expect.stringMatching(/not a mapping/) });
     expect(parseMlModel('flavors: [python_function]\n')).toEqual({ ok: false, error: expect.stringMatching(/flavors/) });
-    expect(parseMlModel(`flavors: {}\npad: "${'x'.repeat(2_000_000)}"\n`)).toEqual({ ok: false, error: expect.stringMatching(/too large/) });
+    expect(parseMlModel(`flavors: {}\npad: "${'x'.repeat(2_000_000)}"\n`)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/too large/),
+    });
   });
 
   it('drops values of the wrong type and keeps the rest', () => {
-    const result = parseMlModel('flavors:\n  sklearn: 3\nsignature: 42\nmodel_size_bytes: lots\nsaved_input_example_info: nope\nutc_time_created: [2024]\n');
-    expect(result).toMatchObject({ ok: true, model: { sizeBytes: undefined, signature: undefined, inputExample: undefined, createdUtc: undefined } });
+    const result = parseMlModel(
+      'flavors:\n  sklearn: 3\nsignature: 42\nmodel_size_bytes: lots\nsaved_input_example_info: nope\nutc_time_created: [2024]\n',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      model: { sizeBytes: undefined, signature: undefined, inputExample: undefined, createdUtc: undefined },
+    });
     expect(result.ok && result.model.flavors[0]?.name).toBe('sklearn');
   });
 
   it('bounds alias expansion ("billion laughs")', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'flavors: {}'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'flavors: {}',
+    ].join('\n');
     expect(parseMlModel(bomb).ok).toBe(false);
   });
 });

@@ -14,8 +14,14 @@ describe('parseYamlSafely', () => {
   });
 
   it('refuses 400 KB of nested flow collections', () => {
-    expect(parseYamlSafely(`a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`)).toMatchObject({ ok: false, error: expect.stringMatching(/nested deeper/) });
-    expect(parseYamlSafely(`a: ${'{b: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`)).toMatchObject({ ok: false, error: expect.stringMatching(/nested deeper/) });
+    expect(parseYamlSafely(`a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/nested deeper/),
+    });
+    expect(parseYamlSafely(`a: ${'{b: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/nested deeper/),
+    });
   });
 
   it('keeps brackets inside strings and plain scalars out of the depth count', () => {
@@ -26,7 +32,10 @@ describe('parseYamlSafely', () => {
   it('stops "billion laughs" alias expansion', () => {
     const levels = 'abcdefghij';
     let text = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i < levels.length; i++) text += `${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]\n`;
+    for (let i = 1; i < levels.length; i++)
+      text += `${levels[i]}: &${levels[i]} [${Array(9)
+        .fill(`*${levels[i - 1]}`)
+        .join(', ')}]\n`;
     const started = performance.now();
     expect(parseYamlSafely(text)).toMatchObject({ ok: false, error: expect.stringMatching(/alias/i) });
     expect(performance.now() - started).toBeLessThan(1000);

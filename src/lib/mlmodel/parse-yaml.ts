@@ -24,7 +24,10 @@ class TooDeepError extends Error {}
 
 export function parseYamlSafely(text: string): YamlResult {
   if (text.length > MAX_YAML_CHARS) {
-    return { ok: false, error: `too large to parse (${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_YAML_CHARS.toLocaleString('en-US')})` };
+    return {
+      ok: false,
+      error: `too large to parse (${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_YAML_CHARS.toLocaleString('en-US')})`,
+    };
   }
   const lines = new LineCounter();
   let doc: Document.Parsed | undefined;

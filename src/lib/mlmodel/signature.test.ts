@@ -6,7 +6,12 @@ describe('parseSchema', () => {
     const raw = JSON.stringify([
       { type: 'double', name: 'x', required: true },
       { type: 'array', items: { type: 'string' }, name: 'tags', required: false },
-      { type: 'object', properties: { a: { type: 'long', required: true }, b: { type: 'array', items: { type: 'double' }, required: false } }, name: 'obj', required: true },
+      {
+        type: 'object',
+        properties: { a: { type: 'long', required: true }, b: { type: 'array', items: { type: 'double' }, required: false } },
+        name: 'obj',
+        required: true,
+      },
       { type: 'map', values: { type: 'double' }, name: 'm', required: true },
       { type: 'any', name: 'extra', required: false },
     ]);
@@ -55,7 +60,9 @@ describe('parseSchema', () => {
 
 describe('parseParams', () => {
   it('reads params with defaults and shapes, and the legacy dtype key', () => {
-    const result = parseParams('[{"name": "temperature", "type": "float", "default": 0.5, "shape": null}, {"name": "stop", "dtype": "string", "default": ["a"], "shape": [-1]}]');
+    const result = parseParams(
+      '[{"name": "temperature", "type": "float", "default": 0.5, "shape": null}, {"name": "stop", "dtype": "string", "default": ["a"], "shape": [-1]}]',
+    );
     expect(result.ok && result.value).toEqual([
       { name: 'temperature', type: 'float', default: 0.5, shape: null },
       { name: 'stop', type: 'string', default: ['a'], shape: [null] },

@@ -13,7 +13,11 @@ const history = (values: number[], startTime = 1000): RunHistory => ({
 describe('buildChartData', () => {
   it('draws every point of a short history, and its exact values', () => {
     const data = buildChartData([history([0.1, 0.5, 0.9])], options);
-    expect(data.series[0]!.line).toEqual([{ x: 0, y: 0.1 }, { x: 1, y: 0.5 }, { x: 2, y: 0.9 }]);
+    expect(data.series[0]!.line).toEqual([
+      { x: 0, y: 0.1 },
+      { x: 1, y: 0.5 },
+      { x: 2, y: 0.9 },
+    ]);
     expect(data.xDomain).toEqual([0, 2]);
   });
 
@@ -46,7 +50,11 @@ describe('buildChartData', () => {
 
 describe('nearestPoint', () => {
   it('finds the logged point closest to x', () => {
-    const points = [{ x: 0, y: 1 }, { x: 10, y: 2 }, { x: 20, y: 3 }];
+    const points = [
+      { x: 0, y: 1 },
+      { x: 10, y: 2 },
+      { x: 20, y: 3 },
+    ];
     expect(nearestPoint(points, 6)).toEqual({ x: 10, y: 2 });
     expect(nearestPoint(points, 4)).toEqual({ x: 0, y: 1 });
     expect(nearestPoint(points, 99)).toEqual({ x: 20, y: 3 });

@@ -55,7 +55,10 @@ describe('chartTable', () => {
   });
 
   it('names a smoothed bucket by its smoothed value only', () => {
-    const table = tableOf(Array.from({ length: 1000 }, (_, i) => i), { smoothing: 0.9 });
+    const table = tableOf(
+      Array.from({ length: 1000 }, (_, i) => i),
+      { smoothing: 0.9 },
+    );
     expect(table.decimated).toBe(true);
     expect(table.rows[0]).not.toHaveProperty('value');
     expect(typeof table.rows[0]!.smoothed).toBe('number');

@@ -53,7 +53,10 @@ export function chartTable(series: ChartSeries, xDomain: readonly [number, numbe
 }
 
 /** The smallest and largest finite logged value in view across the series: for a chart's description. */
-export function finiteValueRange(series: readonly ChartSeries[], xDomain: readonly [number, number] | undefined): [number, number] | undefined {
+export function finiteValueRange(
+  series: readonly ChartSeries[],
+  xDomain: readonly [number, number] | undefined,
+): [number, number] | undefined {
   let low = Infinity;
   let high = -Infinity;
   for (const s of series) {

@@ -7,7 +7,10 @@ const line = (n: number, f: (i: number) => number): SeriesPoint[] => Array.from(
 
 describe('minMaxEnvelope', () => {
   it('keeps every point when there are fewer points than buckets', () => {
-    const buckets = minMaxEnvelope(line(3, (i) => i * 2), 600);
+    const buckets = minMaxEnvelope(
+      line(3, (i) => i * 2),
+      600,
+    );
     expect(buckets).toEqual([
       { x: 0, min: 0, max: 0, last: 0, count: 1 },
       { x: 1, min: 2, max: 2, last: 2, count: 1 },
@@ -23,19 +26,34 @@ describe('minMaxEnvelope', () => {
   });
 
   it('turns buckets of only NaN or infinity into gaps, and keeps them out of min and max', () => {
-    const buckets = minMaxEnvelope([{ x: 0, y: 1 }, { x: 1, y: NaN }, { x: 2, y: Infinity }, { x: 3, y: 0.5 }], 10);
+    const buckets = minMaxEnvelope(
+      [
+        { x: 0, y: 1 },
+        { x: 1, y: NaN },
+        { x: 2, y: Infinity },
+        { x: 3, y: 0.5 },
+      ],
+      10,
+    );
     expect(buckets.map((b) => (isGap(b) ? 'gap' : b.max))).toEqual([1, 'gap', 'gap', 0.5]);
   });
 
   it('cuts to the zoomed domain', () => {
-    const buckets = minMaxEnvelope(line(1000, (i) => i), 10, [100, 199]) as EnvelopeBucket[];
+    const buckets = minMaxEnvelope(
+      line(1000, (i) => i),
+      10,
+      [100, 199],
+    ) as EnvelopeBucket[];
     expect(buckets[0]!.min).toBe(100);
     expect(buckets.at(-1)!.max).toBe(199);
   });
 
   it('property: every bucket contains the true minimum and maximum of its points', () => {
     const series = fc
-      .array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN), fc.constant(Infinity)), { minLength: 1, maxLength: 3000 })
+      .array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN), fc.constant(Infinity)), {
+        minLength: 1,
+        maxLength: 3000,
+      })
       .map((ys) => ys.map((y, i) => ({ x: i * 3, y })));
     fc.assert(
       fc.property(series, fc.integer({ min: 1, max: 700 }), (points, width) => {

@@ -41,7 +41,11 @@ export function minMaxEnvelope(points: readonly SeriesPoint[], buckets: number, 
   let current: (EnvelopeBucket & { index: number; finite: number }) | undefined;
   const flush = () => {
     if (!current) return;
-    out.push(current.finite > 0 ? { x: current.x, min: current.min, max: current.max, last: current.last, count: current.count } : { x: current.x, gap: true });
+    out.push(
+      current.finite > 0
+        ? { x: current.x, min: current.min, max: current.max, last: current.last, count: current.count }
+        : { x: current.x, gap: true },
+    );
     current = undefined;
   };
   const everyPoint = inDomain.length <= n || width <= 0;

@@ -23,11 +23,25 @@ function serve(files: Record<string, string>) {
 function show(info: Partial<InputExampleInfo>, files: Record<string, string>) {
   serve(files);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const fullInfo: InputExampleInfo = { artifactPath: 'input_example.json', type: 'json_object', pandasOrient: undefined, servingInputPath: undefined, hasParams: false, ...info };
+  const fullInfo: InputExampleInfo = {
+    artifactPath: 'input_example.json',
+    type: 'json_object',
+    pandasOrient: undefined,
+    servingInputPath: undefined,
+    hasParams: false,
+    ...info,
+  };
   const servingUrl = SERVING_URL in files ? SERVING_URL : undefined;
   return render(
     <QueryClientProvider client={client}>
-      <InputExampleView info={fullInfo} exampleUrl={EXAMPLE_URL} exampleSize={undefined} servingUrl={servingUrl} servingSize={undefined} inputs={undefined} />
+      <InputExampleView
+        info={fullInfo}
+        exampleUrl={EXAMPLE_URL}
+        exampleSize={undefined}
+        servingUrl={servingUrl}
+        servingSize={undefined}
+        inputs={undefined}
+      />
     </QueryClientProvider>,
   );
 }
@@ -81,7 +95,9 @@ describe('InputExampleView with hostile examples', () => {
     const row = Array.from({ length: 250 }, (_, i) => i);
     show({ type: 'dataframe' }, { [EXAMPLE_URL]: JSON.stringify({ data: Array.from({ length: 150 }, () => row) }) });
     await screen.findByRole('table', { name: 'Input example' });
-    expect(screen.getByRole('note')).toHaveTextContent('Showing the first 100 of 150 rows and 200 of 250 columns; download the file for the rest.');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Showing the first 100 of 150 rows and 200 of 250 columns; download the file for the rest.',
+    );
   }, 20_000);
 
   it('shows a small table whole, without a note', async () => {

@@ -128,7 +128,13 @@ function ServingExample({ url, size }: { url: string; size: number | undefined }
   return (
     <>
       <h4>Serving request body</h4>
-      {query.isError ? <ErrorState error={query.error} compact /> : text === undefined ? <Loading label="Loading serving example…" /> : <TextView text={text} label="Serving request body" />}
+      {query.isError ? (
+        <ErrorState error={query.error} compact />
+      ) : text === undefined ? (
+        <Loading label="Loading serving example…" />
+      ) : (
+        <TextView text={text} label="Serving request body" />
+      )}
     </>
   );
 }

@@ -46,7 +46,9 @@ export function ModelSummary({ model, modelUri }: ModelSummaryProps) {
               <th scope="row">{flavor.name}</th>
               <td>{flavor.loaderModule ?? '—'}</td>
               <td>{flavor.pythonVersion ?? '—'}</td>
-              <td>{flavor.libraryVersion ? `${flavor.libraryVersion.key.replace(/_version$/, '')} ${flavor.libraryVersion.value}` : '—'}</td>
+              <td>
+                {flavor.libraryVersion ? `${flavor.libraryVersion.key.replace(/_version$/, '')} ${flavor.libraryVersion.value}` : '—'}
+              </td>
               <td>{flavor.serializationFormat ?? '—'}</td>
               <td>{flavor.modelFile ?? '—'}</td>
             </tr>

@@ -41,7 +41,8 @@ export function ModelView({ location, dirPath, files, runId, modelId }: ModelVie
     return (
       <section className="model-view" aria-label="MLflow model">
         <div className="artifact-error" role="alert">
-          <strong>This MLmodel file cannot be read.</strong> {parsed && !parsed.ok ? parsed.error : 'It is binary.'} Shown as text, nothing in it was run.
+          <strong>This MLmodel file cannot be read.</strong> {parsed && !parsed.ok ? parsed.error : 'It is binary.'} Shown as text, nothing
+          in it was run.
         </div>
         {decoded.kind === 'text' ? <TextView text={decoded.text} label={`Contents of ${mlmodelPath}`} /> : null}
       </section>

@@ -11,16 +11,16 @@ export interface SignatureViewProps {
 export function SignatureView({ signature }: SignatureViewProps) {
   return (
     <>
-        <h3>Signature</h3>
-        {!signature || (!signature.inputs && !signature.outputs && !signature.params) ? (
-          <p className="muted">No signature was logged with this model.</p>
-        ) : (
-          <>
-            <SchemaPart title="Inputs" part={signature.inputs} />
-            <SchemaPart title="Outputs" part={signature.outputs} />
-            {signature.params ? <ParamsPart part={signature.params} /> : null}
-          </>
-        )}
+      <h3>Signature</h3>
+      {!signature || (!signature.inputs && !signature.outputs && !signature.params) ? (
+        <p className="muted">No signature was logged with this model.</p>
+      ) : (
+        <>
+          <SchemaPart title="Inputs" part={signature.inputs} />
+          <SchemaPart title="Outputs" part={signature.outputs} />
+          {signature.params ? <ParamsPart part={signature.params} /> : null}
+        </>
+      )}
     </>
   );
 }

@@ -59,7 +59,9 @@ describe('ImageView', () => {
     const { response, read } = streamedResponse(Infinity);
     fetchMock.mockResolvedValue(response);
     show(<ImageView url={IMAGE_URL} size={undefined} name="huge.png" />);
-    expect(await screen.findByText(/^Too large to preview/)).toHaveTextContent('Too large to preview (its size was not listed, and reading stopped at 50 MB).');
+    expect(await screen.findByText(/^Too large to preview/)).toHaveTextContent(
+      'Too large to preview (its size was not listed, and reading stopped at 50 MB).',
+    );
     expect(screen.getByRole('link', { name: 'Download huge.png' })).toHaveAttribute('href', IMAGE_URL);
     expect(screen.queryByRole('img')).toBeNull();
     expect(read.chunks).toBeLessThanOrEqual(52);

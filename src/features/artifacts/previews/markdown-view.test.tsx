@@ -12,7 +12,9 @@ describe('MarkdownView', () => {
   it('shows a 10 MB Markdown file as plain, windowed text with a notice instead of parsing it', () => {
     const text = '# Heading\n\nsome *text*\n'.repeat(450_000);
     render(<MarkdownView text={text} label="Contents of huge.md" />);
-    expect(screen.getAllByRole('note')[0]).toHaveTextContent(`Too long to format as Markdown (${text.length.toLocaleString('en-US')} characters; the limit is 200,000): shown as plain text.`);
+    expect(screen.getAllByRole('note')[0]).toHaveTextContent(
+      `Too long to format as Markdown (${text.length.toLocaleString('en-US')} characters; the limit is 200,000): shown as plain text.`,
+    );
     expect(screen.queryByRole('heading')).toBeNull();
     const region = screen.getByRole('region', { name: 'Contents of huge.md' });
     const shown = region.querySelector('.artifact-text__content')?.textContent ?? '';

@@ -15,8 +15,8 @@ export function MarkdownView({ text, label }: MarkdownViewProps) {
     return (
       <>
         <p className="artifact-notice" role="note">
-          Too long to format as Markdown ({text.length.toLocaleString('en-US')} characters; the limit is {MAX_MARKDOWN_CHARS.toLocaleString('en-US')}):
-          shown as plain text.
+          Too long to format as Markdown ({text.length.toLocaleString('en-US')} characters; the limit is{' '}
+          {MAX_MARKDOWN_CHARS.toLocaleString('en-US')}): shown as plain text.
         </p>
         <TextView text={text} label={label} />
       </>

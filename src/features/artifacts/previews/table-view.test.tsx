@@ -21,7 +21,11 @@ describe('TableView', () => {
   it('shows a small CSV whole, without notices', async () => {
     render(<TableView text={'name,score\nalpha,0.9\n'} delimiter="," label="Contents of scores.csv" />);
     const table = await screen.findByRole('table', { name: 'Contents of scores.csv' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['name', 'score']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['name', 'score']);
     expect(within(table).getByRole('cell', { name: 'alpha' })).toBeInTheDocument();
     expect(screen.queryByRole('note')).toBeNull();
   });
