@@ -1,7 +1,7 @@
 // Choose, pin and order columns. There can be thousands of keys, so the list is searched and
 // capped; "Show/Hide all matching" acts on every match, not only the ones listed.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ColumnKind, RunColumn } from './run-columns.tsx';
+import type { ColumnKind, RunColumn } from './run-columns.ts';
 
 export interface ColumnChoice {
   hidden: ReadonlySet<string>;

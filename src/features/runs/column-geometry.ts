@@ -1,4 +1,4 @@
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 
 /** What a row needs to draw its part of the virtualized columns. */
 export interface ColumnWindow {

@@ -2,8 +2,6 @@ import { Link } from 'react-router';
 import type { Run } from '@/api/runs.ts';
 import { paths } from '@/config/paths.ts';
 
-export const modelCount = (run: Run) => run.modelIds.length + run.modelPaths.length;
-
 /**
  * The run's models: MLflow 2 model folders by name, MLflow 3 logged models by count; each opens the artifacts tab.
  * The links are out of the tab order: the run table's cell holds the focus, and Enter on it opens the first.

@@ -1,6 +1,6 @@
 import { useState, type DragEvent, type PointerEvent } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 
 export interface RunTableHeaderProps extends ColumnWindow {
   sort: { key: string; ascending: boolean };

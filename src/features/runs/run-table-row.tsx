@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
-import { NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
+import { RunCell } from './run-cell.tsx';
+import { NAME_COLUMN_ID, type RunColumn } from './run-columns.ts';
 import { RunNameCell, type RowActions } from './run-name-cell.tsx';
 import type { TableRow, VisibleRow } from './row-tree.ts';
 
@@ -69,7 +70,7 @@ export const RunTableRow = memo(function RunTableRow({
             aria-colindex={colIndex.get(column.id)}
             tabIndex={tabIndex(column)}
           >
-            {column.render(row.row)}
+            <RunCell column={column} row={row.row} />
           </td>
         ),
       )}
@@ -81,7 +82,7 @@ export const RunTableRow = memo(function RunTableRow({
           aria-colindex={colIndex.get(column.id)}
           tabIndex={tabIndex(column)}
         >
-          {column.render(row.row)}
+          <RunCell column={column} row={row.row} />
         </td>
       ))}
       {gutter.padEnd > 0 ? <td aria-hidden="true" className="col-gap" /> : null}

@@ -3,7 +3,7 @@ import { downloadText } from '@/components/download-file.ts';
 import { paths } from '@/config/paths.ts';
 import { ColumnChooser, type ColumnChooserProps } from './column-chooser.tsx';
 import type { RunKeys } from './collect-keys.ts';
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 import { runsCsv } from './runs-csv.ts';
 import type { TableRow } from './row-tree.ts';
 

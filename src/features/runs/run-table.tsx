@@ -8,7 +8,7 @@
 // the treegrid pattern move it (use-treegrid-focus.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 import type { RowActions } from './run-name-cell.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';

@@ -2,7 +2,7 @@
 // columns in their order. Column names follow mlflow.search_runs()'s DataFrame (run_id,
 // metrics.<key>, params.<key>, tags.<key>), so a notebook reads both the same way.
 import { toCsv, type CsvCell } from '@/lib/csv.ts';
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 import { flattenRows, type TableRow } from './row-tree.ts';
 
 const csvName = (column: RunColumn) => column.id.replace(/^attributes\./, '');

@@ -7,7 +7,7 @@ import { addMove, formatMoves, parseMoves } from '@/lib/column-layout.ts';
 import { joinList, splitList } from '@/lib/search-params.ts';
 import type { RunKeys } from './collect-keys.ts';
 import type { ColumnChoice, ColumnChooserActions } from './column-chooser.tsx';
-import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.tsx';
+import { buildRunColumns, NAME_COLUMN_ID, type RunColumn } from './run-columns.ts';
 import type { ColumnPlacement, RunTableHandlers } from './run-table.tsx';
 import type { RunRow, TableRow } from './row-tree.ts';
 import { expansionOf, nextSelection, placeColumns, shapeRows, shownSelection, toggleExpansion } from './table-model.ts';

@@ -4,7 +4,7 @@
 // id, so it survives sorting and paging.
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
-import type { RunColumn } from './run-columns.tsx';
+import type { RunColumn } from './run-columns.ts';
 import { treegridKeyAction, type GridAction, type GridCell } from './treegrid-keys.ts';
 import type { VisibleRow } from './row-tree.ts';
 

@@ -1,16 +1,10 @@
 // The run table's columns: fixed attributes, then one column per param, metric and tag key.
 // Ids are MLflow's own order-by names (metrics.<key>, params.<key>, tags.<key>,
 // attributes.<name>), so the URL's orderByKey reads like a search and a column id says
-// where its values come from.
-import type { ReactNode } from 'react';
-import { formatTimestamp, describeTimestamp } from '@/lib/format-time.ts';
-import { formatDuration, formatMetric } from '@/lib/format-value.ts';
+// where its values come from. Columns are described here; run-cell.tsx draws their cells.
 import { csvTimestamp, type CsvCell } from '@/lib/csv.ts';
 import type { RunKeys } from './collect-keys.ts';
-import { GroupMetricCell } from './group-metric-cell.tsx';
-import { LongTextCell } from './long-text-cell.tsx';
-import { modelCount, ModelsCell } from './models-cell.tsx';
-import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
+import type { Run } from '@/api/runs.ts';
 import type { RunRow, TableRow } from './row-tree.ts';
 
 export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';
@@ -26,8 +20,19 @@ export interface RunColumn {
   value: (row: TableRow) => string | number | undefined;
   /** The cell as exported to CSV: full text, numbers as numbers. */
   csv: (row: TableRow) => CsvCell;
-  render: (row: TableRow) => ReactNode;
+  /** How its cells are drawn (run-cell.tsx). */
+  cell: CellKind;
+  /** A metric column's key: its cell shows the raw value (NaN as NaN) or a group's summary. */
+  metricKey?: string;
 }
+
+/**
+ * The kinds of cell: `name` is the row header the table draws itself; `text` and `time` and
+ * `duration` show the column's value; the others read the row.
+ */
+export type CellKind = 'name' | 'text' | 'metric' | 'status' | 'time' | 'duration' | 'models';
+
+export const modelCount = (run: Run) => run.modelIds.length + run.modelPaths.length;
 
 export const NAME_COLUMN_ID = 'attributes.run_name';
 
@@ -52,10 +57,7 @@ function textColumn(
     size,
     value,
     csv: (row) => value(row),
-    render: (row) => {
-      const text = value(row);
-      return text === undefined ? null : <LongTextCell text={text} label={header} />;
-    },
+    cell: 'text',
   };
 }
 
@@ -71,7 +73,8 @@ function metricColumn(key: string): RunColumn {
       return value === undefined || Number.isNaN(value) ? undefined : value;
     },
     csv: (row) => (row.kind === 'run' ? row.run.metrics[key] : row.metrics[key]?.mean),
-    render: (row) => (row.kind === 'run' ? formatMetric(row.run.metrics[key]) : <GroupMetricCell stats={row.metrics[key]} />),
+    cell: 'metric',
+    metricKey: key,
   };
 }
 
@@ -101,7 +104,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       value: (row) => (row.kind === 'run' ? row.run.name : row.label),
       csv: (row) => (row.kind === 'run' ? row.run.name : row.label),
       // Drawn by the table itself (row header with expander, selection and link).
-      render: () => null,
+      cell: 'name',
     },
     ...(experimentNames
       ? [
@@ -121,7 +124,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       size: 100,
       value: (row) => runOf(row)?.status,
       csv: (row) => runOf(row)?.status,
-      render: (row) => (row.kind === 'run' ? <RunStatusBadge status={row.run.status} /> : null),
+      cell: 'status',
     },
     {
       id: 'attributes.start_time',
@@ -130,8 +133,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       size: 150,
       value: (row) => runOf(row)?.startTime,
       csv: (row) => csvTimestamp(runOf(row)?.startTime),
-      render: (row) =>
-        row.kind === 'run' ? <span title={describeTimestamp(row.run.startTime)}>{formatTimestamp(row.run.startTime)}</span> : null,
+      cell: 'time',
     },
     {
       id: 'attributes.duration',
@@ -140,7 +142,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       size: 100,
       value: (row) => (row.kind === 'run' ? durationOf(row.run, now) : undefined),
       csv: (row) => (row.kind === 'run' ? durationOf(row.run, now) : undefined),
-      render: (row) => (row.kind === 'run' ? formatDuration(durationOf(row.run, now)) : null),
+      cell: 'duration',
     },
     textColumn('attributes.user', 'User', 'attribute', (run) => run.user, 110),
     {
@@ -150,7 +152,7 @@ export function buildRunColumns(keys: RunKeys, options: RunColumnOptions): RunCo
       size: 130,
       value: (row) => (row.kind === 'run' ? modelCount(row.run) || undefined : undefined),
       csv: (row) => (row.kind === 'run' ? [...row.run.modelPaths, ...row.run.modelIds].join(' ') || undefined : undefined),
-      render: (row) => (row.kind === 'run' && modelCount(row.run) > 0 ? <ModelsCell run={row.run} /> : null),
+      cell: 'models',
     },
     textColumn('tags.mlflow.source.name', 'Source', 'attribute', (run) => run.tags['mlflow.source.name'], 180),
     ...keys.params.map((key) => textColumn(`params.${key}`, key, 'param', (run) => run.params[key], 120, groupBy)),
