@@ -1,19 +1,9 @@
 // End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against
 // a real MLflow server started by e2e/global-setup.ts.
-import { execFileSync } from 'node:child_process';
+// The browser is found and launched as `runlens shot` does it (server/render/chromium.ts);
+// CHROMIUM_PATH (or RUNLENS_CHROMIUM) names another.
 import { defineConfig } from '@playwright/test';
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim();
-    } catch {
-      // Try the next name.
-    }
-  }
-  throw new Error("Chromium not found: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH");
-}
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from './server/render/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,17 +19,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: chromiumPath(),
-      // As root in a container, and with the machine's closed network (no Google services).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: findChromium(process.env.CHROMIUM_PATH),
+      args: HEADLESS_CHROMIUM_ARGS,
     },
     timezoneId: 'UTC',
     locale: 'en-US',

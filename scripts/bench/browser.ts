@@ -1,25 +1,13 @@
 // Measurements in Chromium: a fresh context per load (cold cache), the probe installed first.
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../server/render/chromium.ts';
 import { maxTask, PROBE, type PageBench } from './page-probe.ts';
 
 export const RUNLENS_ROW = 'section[aria-label="Runs"] tbody th[scope=row] .run-name__text';
 export const MLFLOW_UI_ROW = '.ag-center-cols-container .ag-row, .ag-pinned-left-cols-container .ag-row';
 
 export async function launch(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: findChromium(process.env.CHROMIUM_PATH), args: HEADLESS_CHROMIUM_ARGS });
 }
 
 export async function openPage(browser: Browser, url: string, rowSelector: string, chartLines = 0): Promise<Page> {

@@ -6,6 +6,23 @@ import path from 'node:path';
 
 export class BrowserNotFoundError extends Error {}
 
+/**
+ * How every Chromium Runlens starts is launched (screenshots, PDF reports, the e2e tests and the
+ * bench): --no-sandbox because Runlens often runs as root in a container, where Chromium's
+ * sandbox cannot start; no GPU (headless servers have none, and software rendering is what
+ * makes two renders pixel-identical); and none of the background calls to Google services,
+ * which hang or fail on closed networks.
+ */
+export const HEADLESS_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
 export function findChromium(explicit: string | undefined, env: Record<string, string | undefined> = process.env): string {

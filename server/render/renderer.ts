@@ -3,7 +3,7 @@
 // drawn, nothing interactive-only), captured once the page's ready signal
 // (<html data-runlens-state="ready" data-runlens-errors="N">) says it has finished.
 import { chromium, errors as playwrightErrors, type Browser, type Page } from 'playwright-core';
-import { findChromium } from './chromium.ts';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from './chromium.ts';
 import { RenderError } from './render-error.ts';
 import { ERROR_COUNT_ATTRIBUTE, READY_STATE_ATTRIBUTE } from '../../contract/runlens-http.ts';
 
@@ -33,23 +33,8 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
-/**
- * As for the e2e tests: --no-sandbox because Runlens often runs as root in a container, where
- * Chromium's sandbox cannot start; no GPU (headless servers have none, and software rendering
- * is what makes two renders pixel-identical); and none of the background calls to Google
- * services, which hang or fail on closed networks.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-  '--font-render-hinting=none',
-];
+/** Renders also hide scrollbars and font hinting, so an image does not depend on the machine. */
+export const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--hide-scrollbars', '--font-render-hinting=none'];
 
 /** The view's URL in render mode, keeping its own parameters. */
 export function renderModeUrl(url: string, options: Pick<RenderOptions, 'theme' | 'tz'> = {}): string {
