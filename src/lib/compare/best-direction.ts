@@ -4,15 +4,12 @@ import { splitList } from '@/lib/search-params.ts';
 
 export type BestDirection = 'min' | 'max';
 
-/**
- * Words naming a quantity where lower is better. `rank` and `std` come from GridSearchCV's
- * rank_test_score (1 is best) and std_test_score (less spread across folds is better).
- */
-const LOWER_IS_BETTER = new Set([
+/** Words naming an error or loss: what a model's quality is measured by, lower being better. */
+const ERROR_WORDS = new Set([
   'loss',
   'losses',
-  'error',
   'errors',
+  'error',
   'err',
   'rmse',
   'mse',
@@ -27,6 +24,15 @@ const LOWER_IS_BETTER = new Set([
   'ppl',
   'wer',
   'cer',
+]);
+
+/**
+ * Words naming a quantity where lower is better: the errors and losses, and costs. `rank` and
+ * `std` come from GridSearchCV's rank_test_score (1 is best) and std_test_score (less spread
+ * across folds is better).
+ */
+const LOWER_IS_BETTER = new Set([
+  ...ERROR_WORDS,
   'fpr',
   'fnr',
   'latency',
@@ -39,6 +45,9 @@ const LOWER_IS_BETTER = new Set([
   'regret',
   'std',
 ]);
+
+/** A key's word that names an error or a loss ("loss", "rmse", or a compound ending in "loss"). */
+export const isErrorWord = (token: string) => ERROR_WORDS.has(token) || token.endsWith('loss');
 
 /** The words of a key, lower-cased: split on `_ - . /`, whitespace and camelCase boundaries. */
 export function keyTokens(key: string): string[] {

@@ -2,7 +2,7 @@
 // were swept, which were held constant, and the children ranked by one metric. Everything is
 // linear in children × keys plus one sort, so 1,000 children stay instant.
 import { compareIds, compareText } from '@/lib/compare.ts';
-import { guessDirection, keyTokens, type BestDirection } from './best-direction.ts';
+import { guessDirection, isErrorWord, keyTokens, type BestDirection } from './best-direction.ts';
 import type { RunValues } from './types.ts';
 
 export interface Sweep {
@@ -53,24 +53,6 @@ export function detectSweep(children: readonly RunValues[]): Sweep {
 }
 
 const SCORE_WORDS = new Set(['score', 'accuracy', 'acc', 'f1', 'auc', 'r2']);
-const LOSS_WORDS = new Set([
-  'loss',
-  'error',
-  'err',
-  'rmse',
-  'mse',
-  'mae',
-  'mape',
-  'smape',
-  'rmsle',
-  'logloss',
-  'nll',
-  'bpd',
-  'perplexity',
-  'ppl',
-  'wer',
-  'cer',
-]);
 
 /** 0 for GridSearchCV's own score, 1 for a score, 2 for a loss, 3 for anything else. */
 function metricTier(key: string): number {
@@ -82,7 +64,7 @@ function metricTier(key: string): number {
     tokens.some((token) => SCORE_WORDS.has(token) || token.endsWith('score') || token.endsWith('accuracy'))
   )
     return 1;
-  if (tokens.some((token) => LOSS_WORDS.has(token) || token.endsWith('loss'))) return 2;
+  if (tokens.some(isErrorWord)) return 2;
   return 3;
 }
 
