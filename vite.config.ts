@@ -4,7 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONFIG_PATH } from './contract/runlens-http.ts';
+import { BACKEND_PATH, CONFIG_PATH } from './contract/runlens-http.ts';
+import { createBackendInfo, serveBackendInfo } from './server/backend/backend-probe.ts';
 import { publicConfig } from './server/app.ts';
 import { resolveServeOptions } from './server/options.ts';
 import { handleProxy } from './server/proxy.ts';
@@ -15,8 +16,10 @@ function runlensDevProxy(): Plugin {
     name: 'runlens-dev-proxy',
     configureServer(server) {
       const options = resolveServeOptions({}, process.env);
+      const backend = createBackendInfo(options);
       server.middlewares.use((req, res, next) => {
         if (req.url?.startsWith(PROXY_PREFIX)) return void handleProxy(options, req, res);
+        if (req.url === BACKEND_PATH) return void serveBackendInfo(backend, options, res);
         if (req.url === CONFIG_PATH) {
           res.setHeader('content-type', 'application/json');
           return void res.end(JSON.stringify(publicConfig(options, 'dev')));

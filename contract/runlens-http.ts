@@ -7,6 +7,8 @@
 export const PROXY_BASE = '/mlflow';
 /** Runlens's own small config endpoint (RunlensPublicConfig as JSON). */
 export const CONFIG_PATH = '/runlens/config.json';
+/** What the tracking server is and can do, probed by `runlens serve` once (BackendInfo as JSON). */
+export const BACKEND_PATH = '/runlens/backend.json';
 /** public/runlens-embed.js: a portal's one script tag (docs/embed-protocol.md). */
 export const EMBED_SCRIPT_PATH = '/runlens-embed.js';
 /** Image links: `runlens serve --render` answers views as PNG or PDF here. */
@@ -20,6 +22,33 @@ export interface RunlensPublicConfig {
   runlensVersion: string;
   /** The portals that may frame Runlens (--frame-ancestors): the only origins an embed posts messages to. */
   frameAncestors: string[];
+}
+
+export type BackendKind = 'mlflow' | 'fasttrackml' | 'databricks' | 'mlflow-compatible';
+
+/** How a run's artifact bytes are read on this backend. */
+export type ArtifactDownloadRoute =
+  /** MLflow's UI route /get-artifact (any artifact store the server can read). */
+  | 'get-artifact'
+  /** api/2.0/mlflow/artifacts/get (FastTrackML). */
+  | 'artifacts-get'
+  /** MLflow's artifact proxy, api/2.0/mlflow-artifacts/artifacts/<path> (gateways that pass only /api/2.0/*). */
+  | 'mlflow-artifacts';
+
+/**
+ * The tracking server behind Runlens, found by asking its endpoints rather than by guessing:
+ * what it is, and each capability the app uses. Features it lacks are hidden with a notice.
+ */
+export interface BackendInfo {
+  kind: BackendKind;
+  /** As shown in the header: "MLflow", "FastTrackML", "Databricks", "MLflow-compatible server". */
+  name: string;
+  version: string | null;
+  artifactDownload: ArtifactDownloadRoute;
+  /** MLflow 3's LoggedModels (logged-models/search). */
+  loggedModels: boolean;
+  /** The model registry (registered-models/search). */
+  registry: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Runlens's HTTP server: the production build, a small config endpoint and the proxy.
 import http from 'node:http';
-import { CONFIG_PATH, EMBED_SCRIPT_PATH, RENDER_PREFIX, type RunlensPublicConfig } from '../contract/runlens-http.ts';
+import { BACKEND_PATH, CONFIG_PATH, EMBED_SCRIPT_PATH, RENDER_PREFIX, type RunlensPublicConfig } from '../contract/runlens-http.ts';
+import { createBackendInfo, serveBackendInfo } from './backend/backend-probe.ts';
 import sirv from 'sirv';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { verifyScope } from './embed/embed-scope.ts';
@@ -33,6 +34,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     },
   });
   const config = JSON.stringify(publicConfig(options, runlensVersion));
+  const backend = createBackendInfo(options);
   let renderRoute: RenderRoute | undefined;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
@@ -53,6 +55,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
       res.end(config);
       return;
     }
+    if (url === BACKEND_PATH) return serveBackendInfo(backend, options, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, 'RUNLENS_PROXY_REFUSED', 'method not allowed');
       return;

@@ -193,7 +193,8 @@ async function serve(rest: string[]): Promise<number> {
     const probe = await probeTrackingServer(options);
     const target = displayTrackingUri(options.trackingUri);
     if (probe.ok) {
-      console.log(`Tracking server ${target} (MLflow ${probe.mlflowVersion ?? 'version unknown'}, auth: ${options.auth.kind})`);
+      const { name, version } = probe.backend;
+      console.log(`Tracking server ${target} (${version ? `${name} ${version}` : name}, auth: ${options.auth.kind})`);
     } else {
       console.warn(`Warning: ${probe.problem}`);
       if (probe.hint) console.warn(`Hint: ${probe.hint}`);

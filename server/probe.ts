@@ -1,15 +1,16 @@
 // Start-up check of the tracking server, printed by `runlens serve`. It never stops the
 // server from starting: the app shows the same problem and recovers when the server comes up.
+import type { BackendInfo } from '../contract/runlens-http.ts';
+import { probeBackend } from './backend/backend-probe.ts';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { describeConnectionError, requestUpstream } from './upstream.ts';
 
-export type ProbeResult = { ok: true; mlflowVersion: string | null } | { ok: false; problem: string; hint?: string };
+export type ProbeResult = { ok: true; backend: BackendInfo } | { ok: false; problem: string; hint?: string };
 
 export async function probeTrackingServer(options: ServeOptions): Promise<ProbeResult> {
   const uri = displayTrackingUri(options.trackingUri);
   try {
-    const version = await readText(options, '/version');
-    // /version is exempt from auth and host checks; a real API call finds those problems.
+    // A real API call finds credential and host problems (MLflow exempts /version from them).
     const search = await readText(options, '/api/2.0/mlflow/experiments/search?max_results=1');
     if (search.status === 401) {
       return {
@@ -30,8 +31,7 @@ export async function probeTrackingServer(options: ServeOptions): Promise<ProbeR
     if (search.status >= 400) {
       return { ok: false, problem: `${uri} answered ${search.status} to experiments/search: ${search.body.slice(0, 200)}` };
     }
-    const mlflowVersion = version.status === 200 && /^[\w.+-]{1,40}$/.test(version.body.trim()) ? version.body.trim() : null;
-    return { ok: true, mlflowVersion };
+    return { ok: true, backend: await probeBackend(options) };
   } catch (err) {
     return { ok: false, problem: `cannot reach ${uri}: ${describeConnectionError(err)}` };
   }

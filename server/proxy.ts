@@ -108,14 +108,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
       ...(body ? { body } : {}),
     });
   } catch (err) {
-    if (browserGone.signal.aborted) return;
-    const uri = displayTrackingUri(options.trackingUri);
-    if ((err as { code?: string }).code === 'RUNLENS_UPSTREAM_TIMEOUT') {
-      const seconds = options.upstreamTimeoutMs / 1000;
-      sendError(res, 504, 'RUNLENS_UPSTREAM_TIMEOUT', `${uri} did not answer within ${seconds} s (--upstream-timeout)`);
-      return;
-    }
-    sendError(res, 502, 'RUNLENS_UPSTREAM_UNREACHABLE', `cannot reach ${uri}: ${describeConnectionError(err)}`);
+    if (!browserGone.signal.aborted) sendUnreachable(res, options, err);
     return;
   }
 
@@ -189,6 +182,17 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'ab
 function isCrossSiteFetch(headers: http.IncomingHttpHeaders): boolean {
   const site = headers['sec-fetch-site'];
   return site === 'cross-site' || site === 'same-site';
+}
+
+/** The tracking server did not answer: 504 when it was too slow, 502 when it cannot be reached. */
+export function sendUnreachable(res: http.ServerResponse, options: ServeOptions, err: unknown): void {
+  const uri = displayTrackingUri(options.trackingUri);
+  if ((err as { code?: string }).code === 'RUNLENS_UPSTREAM_TIMEOUT') {
+    const seconds = options.upstreamTimeoutMs / 1000;
+    sendError(res, 504, 'RUNLENS_UPSTREAM_TIMEOUT', `${uri} did not answer within ${seconds} s (--upstream-timeout)`);
+    return;
+  }
+  sendError(res, 502, 'RUNLENS_UPSTREAM_UNREACHABLE', `cannot reach ${uri}: ${describeConnectionError(err)}`);
 }
 
 export function sendError(res: http.ServerResponse, status: number, errorCode: RunlensErrorCode, message: string): void {

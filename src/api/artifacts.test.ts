@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import captured from './__fixtures__/artifacts-list.mlflow-3.17.2.json';
-import { artifactDownloadUrl, chooseDownloadRoute, fetchArtifactBytes, listArtifacts, TooLargeError } from './artifacts.ts';
+import { artifactDownloadUrl, fetchArtifactBytes, listArtifacts, TooLargeError } from './artifacts.ts';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
@@ -42,10 +42,10 @@ describe('listArtifacts', () => {
 
 describe('artifactDownloadUrl', () => {
   it('uses /get-artifact on MLflow, artifacts/get elsewhere, the proxy route and the LoggedModel route', () => {
-    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'a b/c#d.txt', chooseDownloadRoute('3.17.2'))).toBe(
+    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'a b/c#d.txt', 'get-artifact')).toBe(
       '/mlflow/get-artifact?path=a+b%2Fc%23d.txt&run_uuid=r1',
     );
-    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'x.txt', chooseDownloadRoute(null))).toBe(
+    expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'x.txt', 'artifacts-get')).toBe(
       '/mlflow/api/2.0/mlflow/artifacts/get?run_id=r1&path=x.txt',
     );
     expect(artifactDownloadUrl({ kind: 'run', runId: 'r1' }, 'd/x#1.txt', 'mlflow-artifacts', 'mlflow-artifacts:/2/r1/artifacts')).toBe(

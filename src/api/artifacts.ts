@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { bodyReadError, buildUrl, requestJson, requestResponse } from './client.ts';
 import { shouldRetryQuietly } from './retry-policy.ts';
 import { int64, list, pageToken } from './wire.ts';
-import { PROXY_BASE } from '../../contract/runlens-http.ts';
+import { PROXY_BASE, type ArtifactDownloadRoute } from '../../contract/runlens-http.ts';
 
 const API = `${PROXY_BASE}/api/2.0/mlflow`;
 const AJAX = `${PROXY_BASE}/ajax-api/2.0/mlflow`;
@@ -84,17 +84,8 @@ function normaliseEntry(dirPath: string, rawPath: string, isDir: boolean, size: 
   return { path, name: path.split('/').pop() ?? path, isDir, size: isDir ? undefined : size };
 }
 
-/**
- * Which download route the server offers: MLflow's UI route `/get-artifact` (any store the
- * server can read), or `artifacts/get` on backends without it (FastTrackML), or the
- * `mlflow-artifacts` proxy when only the proxied root is known to work.
- */
-export type DownloadRoute = 'get-artifact' | 'artifacts-get' | 'mlflow-artifacts';
-
-/** MLflow answers /version; FastTrackML and Databricks do not and lack /get-artifact. */
-export function chooseDownloadRoute(mlflowVersion: string | null): DownloadRoute {
-  return mlflowVersion ? 'get-artifact' : 'artifacts-get';
-}
+/** Which download route the server offers: probed by `runlens serve` (BackendInfo.artifactDownload). */
+export type DownloadRoute = ArtifactDownloadRoute;
 
 export function artifactDownloadUrl(source: ArtifactSource, path: string, route: DownloadRoute, rootUri?: string): string {
   if (source.kind === 'logged-model') {

@@ -1,10 +1,10 @@
 // What Runlens knows about the server it shows: the serve command's public config and the
-// tracking server's capabilities, probed rather than assumed (docs/mlflow-wire.md, Version probing).
+// tracking server's kind and capabilities, probed by the server rather than assumed
+// (docs/backends.md).
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.ts';
-import { requestJson, requestText } from './client.ts';
-import { CONFIG_PATH, PROXY_BASE, type RunlensPublicConfig } from '../../contract/runlens-http.ts';
+import { requestJson } from './client.ts';
+import { BACKEND_PATH, CONFIG_PATH, type BackendInfo, type RunlensPublicConfig } from '../../contract/runlens-http.ts';
 
 // Typed by the contract, so a field the server adds or renames fails the build here.
 const configSchema: z.ZodMiniType<RunlensPublicConfig> = z.object({
@@ -16,29 +16,28 @@ const configSchema: z.ZodMiniType<RunlensPublicConfig> = z.object({
 });
 export type RunlensConfig = RunlensPublicConfig;
 
-export interface ServerCapabilities {
-  /** MLflow's version string, or null when the backend has no /version (FastTrackML, Databricks). */
-  mlflowVersion: string | null;
-}
-
 export async function getRunlensConfig(signal?: AbortSignal): Promise<RunlensConfig> {
   return requestJson({ path: CONFIG_PATH, signal }, configSchema);
 }
 
-export async function probeCapabilities(signal?: AbortSignal): Promise<ServerCapabilities> {
-  try {
-    const text = (await requestText({ path: `${PROXY_BASE}/version`, signal })).trim();
-    // Some proxies answer every path with an HTML page; only a version-looking body counts.
-    return { mlflowVersion: /^[\w.+-]{1,40}$/.test(text) ? text : null };
-  } catch (err) {
-    if (err instanceof ApiError && err.kind === 'http' && err.status === 404) return { mlflowVersion: null };
-    throw err;
-  }
+// Typed by the contract; an unknown kind or route from a newer server reads as the safest one.
+const backendSchema: z.ZodMiniType<BackendInfo> = z.object({
+  kind: z.catch(z.enum(['mlflow', 'fasttrackml', 'databricks', 'mlflow-compatible']), 'mlflow-compatible'),
+  name: z.string(),
+  version: z.catch(z.nullable(z.string()), null),
+  artifactDownload: z.catch(z.enum(['get-artifact', 'artifacts-get', 'mlflow-artifacts']), 'get-artifact'),
+  loggedModels: z.catch(z.boolean(), true),
+  registry: z.catch(z.boolean(), true),
+});
+
+/** What the tracking server is and can do, as `runlens serve` probed it (server/backend/). */
+export async function getBackendInfo(signal?: AbortSignal): Promise<BackendInfo> {
+  return requestJson({ path: BACKEND_PATH, signal }, backendSchema);
 }
 
 export const serverKeys = {
   config: ['server', 'config'] as const,
-  capabilities: ['server', 'capabilities'] as const,
+  backend: ['server', 'backend'] as const,
 };
 
 export function runlensConfigQueryOptions() {
@@ -50,11 +49,11 @@ export function runlensConfigQueryOptions() {
   });
 }
 
-export function capabilitiesQueryOptions() {
+export function backendQueryOptions() {
   return queryOptions({
-    queryKey: serverKeys.capabilities,
-    queryFn: ({ signal }) => probeCapabilities(signal),
-    // A server is rarely upgraded under a running page; re-probe on reload.
+    queryKey: serverKeys.backend,
+    queryFn: ({ signal }) => getBackendInfo(signal),
+    // A server is rarely upgraded under a running page; a reload asks again.
     staleTime: Infinity,
   });
 }

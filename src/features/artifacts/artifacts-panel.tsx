@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { artifactListQueryOptions, chooseDownloadRoute, type ArtifactSource } from '@/api/artifacts.ts';
+import { artifactListQueryOptions, type ArtifactSource } from '@/api/artifacts.ts';
 import { runLoggedModelsQueryOptions } from '@/api/logged-models.ts';
-import { capabilitiesQueryOptions } from '@/api/server-info.ts';
+import { backendQueryOptions } from '@/api/server-info.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
@@ -28,7 +28,7 @@ export interface ArtifactsPanelProps {
 export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProps) {
   const [search] = useSearchState(artifactSearchSchema);
   const modelId = search.model || undefined;
-  const capabilities = useQuery(capabilitiesQueryOptions());
+  const backend = useQuery(backendQueryOptions());
   const models = useQuery(runLoggedModelsQueryOptions(experimentId, runId));
   const source = useMemo<ArtifactSource>(() => (modelId ? { kind: 'logged-model', modelId } : { kind: 'run', runId }), [modelId, runId]);
   const root = useQuery(artifactListQueryOptions(source, ''));
@@ -39,10 +39,8 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
     for (const dir of ancestorsOf(path)) void queryClient.prefetchQuery(artifactListQueryOptions(source, dir));
   }, [queryClient, source, path]);
 
-  // Until /version has answered, the download route is unknown; a failed probe means MLflow's.
-  const route = capabilities.isPending
-    ? undefined
-    : chooseDownloadRoute(capabilities.data?.mlflowVersion ?? (capabilities.isError ? '?' : null));
+  // Until the backend is known, so is not the download route; a failed probe means MLflow's.
+  const route = backend.isPending ? undefined : (backend.data?.artifactDownload ?? 'get-artifact');
   const location = useMemo<ArtifactLocation | undefined>(
     () => (route ? { source, route, rootUri: root.data?.rootUri } : undefined),
     [route, source, root.data?.rootUri],
