@@ -16,9 +16,13 @@ export interface MlflowServer {
 export interface MlflowServerOptions {
   dataDir: string;
   port?: number;
+  /** Where runs are stored: MLflow's SQLite store in `dataDir` unless another URI or folder is given. */
+  backendStoreUri?: string;
   /** Extra `mlflow server` flags. */
   args?: string[];
   workers?: number;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
 }
 
 export async function startMlflowServer(env: PythonEnv, options: MlflowServerOptions): Promise<MlflowServer> {
@@ -31,7 +35,7 @@ export async function startMlflowServer(env: PythonEnv, options: MlflowServerOpt
     [
       'server',
       '--backend-store-uri',
-      `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
+      options.backendStoreUri ?? `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
       '--artifacts-destination',
       path.join(options.dataDir, 'artifacts'),
       '--host',
@@ -49,7 +53,7 @@ export async function startMlflowServer(env: PythonEnv, options: MlflowServerOpt
       stdio: ['ignore', 'pipe', 'pipe'],
       // MLflow 3's job runner (GenAI scorers) starts ~8 huey processes of ~230 MB each; nothing
       // Runlens shows needs it.
-      env: { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
+      env: { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', ...options.env },
     },
   );
   child.stdout.pipe(log);

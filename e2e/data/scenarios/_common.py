@@ -106,6 +106,10 @@ def logged_models(client: MlflowClient, experiment_id: str, roles: dict[str, str
     under <experiment>/models/<model_id>/artifacts), with the role of the run that logged each."""
     role_of = {run_id: role for role, run_id in roles.items() if isinstance(run_id, str)}
     models = []
+    # MLflow 2 clients, and servers without the logged-models endpoints (MLflow 2, FastTrackML),
+    # keep models as folders of the run's artifacts: there are no LoggedModels to list.
+    if not hasattr(client, "search_logged_models"):
+        return models
     for model in client.search_logged_models(experiment_ids=[experiment_id]):
         models.append({
             "model_id": model.model_id,
