@@ -3,7 +3,7 @@
 // on a free loopback port with a throw-away store, and filled by e2e/data/populate.py through
 // the real mlflow client that comes with it.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMlflowServer } from './mlflow-server.ts';
 import { freePort, stopProcessGroup, waitFor } from './processes.ts';
@@ -22,6 +22,8 @@ export interface BackendSpec {
   shownAs: RegExp;
   /** Whether the server keeps MLflow 3's LoggedModels (else models are folders of the run's artifacts). */
   loggedModels: boolean;
+  /** The user the data scripts and Runlens sign in as (MLFLOW_TRACKING_USERNAME / _PASSWORD). */
+  credentials?: { username: string; password: string };
   start(env: PythonEnv, dataDir: string): Promise<TrackingServer>;
 }
 
@@ -64,6 +66,34 @@ async function startFastTrackML(env: PythonEnv, dataDir: string): Promise<Tracki
   return { url, stop };
 }
 
+const ADMIN = { username: 'admin', password: 'runlens-e2e-admin-1' };
+
+/**
+ * MLflow's basic-auth app. Its user store is SQLite at the path its ini file names (relative to
+ * the working directory by default), so each server gets its own ini pointing into `dataDir`;
+ * the admin is created at first start with MLFLOW_AUTH_ADMIN_PASSWORD.
+ */
+function startBasicAuthMlflow(env: PythonEnv, dataDir: string): Promise<TrackingServer> {
+  mkdirSync(dataDir, { recursive: true });
+  const ini = path.join(dataDir, 'basic_auth.ini');
+  writeFileSync(
+    ini,
+    [
+      '[mlflow]',
+      'default_permission = READ',
+      `database_uri = sqlite:///${path.join(dataDir, 'basic_auth.db')}`,
+      `admin_username = ${ADMIN.username}`,
+      'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
+      '',
+    ].join('\n'),
+  );
+  return startMlflowServer(env, {
+    dataDir,
+    args: ['--app-name', 'basic-auth'],
+    env: { MLFLOW_AUTH_CONFIG_PATH: ini, MLFLOW_AUTH_ADMIN_PASSWORD: ADMIN.password, MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-e2e' },
+  });
+}
+
 export const BACKENDS: readonly BackendSpec[] = [
   {
     id: 'mlflow-2.22',
@@ -82,6 +112,15 @@ export const BACKENDS: readonly BackendSpec[] = [
     // MLflow 3.x refuses a file store unless told that is wanted (it is "in maintenance mode").
     start: (env, dataDir) =>
       startMlflowServer(env, { dataDir, backendStoreUri: path.join(dataDir, 'mlruns'), env: { MLFLOW_ALLOW_FILE_STORE: 'true' } }),
+  },
+  {
+    id: 'mlflow-basic-auth',
+    title: "MLflow 3's basic-auth app",
+    env: MAIN_ENV,
+    shownAs: /MLflow 3\.\d+\.\d+/,
+    loggedModels: true,
+    credentials: ADMIN,
+    start: startBasicAuthMlflow,
   },
   {
     id: 'fasttrackml',

@@ -15,9 +15,16 @@ export interface ScenarioManifest {
   [extra: string]: unknown;
 }
 
-export async function populate(env: PythonEnv, trackingUri: string, manifestFile: string, only: string[] = []): Promise<Manifest> {
+export async function populate(
+  env: PythonEnv,
+  trackingUri: string,
+  manifestFile: string,
+  only: string[] = [],
+  /** Extra environment for the mlflow client, e.g. MLFLOW_TRACKING_USERNAME / _PASSWORD. */
+  clientEnv: Record<string, string> = {},
+): Promise<Manifest> {
   const args = [path.join(REPO_ROOT, 'e2e/data/populate.py'), '--tracking-uri', trackingUri, '--manifest', manifestFile];
   for (const name of only) args.push('--only', name);
-  await run(env.python, args, { quiet: process.env.RUNLENS_VERBOSE !== '1' });
+  await run(env.python, args, { quiet: process.env.RUNLENS_VERBOSE !== '1', env: { ...process.env, ...clientEnv } });
   return JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
 }
