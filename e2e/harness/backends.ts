@@ -104,6 +104,14 @@ export const BACKENDS: readonly BackendSpec[] = [
     start: (env, dataDir) => startMlflowServer(env, { dataDir }),
   },
   {
+    id: 'mlflow-3.5',
+    title: 'MLflow 3.5 (SQLite, security middleware on)',
+    env: backendEnv('mlflow-3.5', 'mlflow'),
+    shownAs: /MLflow 3\.5\.\d+/,
+    loggedModels: true,
+    start: (env, dataDir) => startMlflowServer(env, { dataDir }),
+  },
+  {
     id: 'mlflow-file-store',
     title: 'MLflow 3 with a file store (./mlruns)',
     env: MAIN_ENV,
