@@ -3,6 +3,7 @@
 // MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD) so an existing setup works unchanged.
 
 import { validateEmbedSecret } from './embed/embed-scope.ts';
+import { resolveDatabricks, resolveTls, type TlsSettings } from './client-settings.ts';
 import { OptionsError } from './options-error.ts';
 
 export type UpstreamAuth = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
@@ -11,6 +12,10 @@ export interface ServeOptions {
   /** Tracking server base URL without credentials, query or fragment; path kept (reverse-proxy prefixes). */
   trackingUri: URL;
   auth: UpstreamAuth;
+  /** How the tracking server's certificate is checked (https only). */
+  tls: TlsSettings;
+  /** What the user said the server is, where the URI says it (MLFLOW_TRACKING_URI=databricks). */
+  declaredKind?: 'databricks';
   host: string;
   port: number;
   /** Host names this server answers to (DNS-rebinding guard): names, `*` wildcards, CIDR ranges. */
@@ -51,14 +56,17 @@ const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.0/8', '::1/128', '10.0.0.0/
 
 export function resolveServeOptions(flags: RawServeInput, env: Record<string, string | undefined>): ServeOptions {
   const rawUri = flags.trackingUri ?? env.MLFLOW_TRACKING_URI ?? DEFAULT_TRACKING_URI;
-  const { uri, userInfo } = parseTrackingUri(rawUri);
+  const databricks = resolveDatabricks(rawUri, env);
+  const { uri, userInfo } = parseTrackingUri(databricks?.host ?? rawUri);
   const host = flags.host ?? env.RUNLENS_HOST ?? DEFAULT_HOST;
   const port = parsePort(flags.port ?? env.RUNLENS_PORT ?? String(DEFAULT_PORT));
   const extraHosts = splitList(flags.allowedHosts ?? env.RUNLENS_ALLOWED_HOSTS);
   const boundHost = host === '0.0.0.0' || host === '::' ? [] : [host.includes(':') ? `[${host}]` : host];
   return {
     trackingUri: uri,
-    auth: resolveAuth(env, userInfo),
+    auth: databricks?.auth ?? resolveAuth(env, userInfo),
+    tls: resolveTls(env),
+    ...(databricks ? { declaredKind: 'databricks' as const } : {}),
     host,
     port,
     allowedHosts: [...new Set([...DEFAULT_ALLOWED_HOSTS, ...boundHost, ...extraHosts])],

@@ -29,7 +29,11 @@ export function requestUpstream(options: ServeOptions, req: UpstreamRequest): Pr
     ...authHeader(options.auth),
   };
   if (req.body) headers['content-length'] = String(req.body.length);
-  return send(transport, target, headers, options.upstreamTimeoutMs, req, true);
+  const tls =
+    target.protocol === 'https:'
+      ? { rejectUnauthorized: options.tls.rejectUnauthorized, ...(options.tls.ca ? { ca: options.tls.ca } : {}) }
+      : {};
+  return send(transport, target, { headers, tls }, options.upstreamTimeoutMs, req, true);
 }
 
 /**
@@ -42,7 +46,7 @@ const STALE_SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 function send(
   transport: typeof http | typeof https,
   target: URL,
-  headers: Record<string, string>,
+  sent: { headers: Record<string, string>; tls: https.RequestOptions },
   timeoutMs: number,
   req: UpstreamRequest,
   mayRetry: boolean,
@@ -50,8 +54,9 @@ function send(
   return new Promise((resolve, reject) => {
     // `timeout` is an idle-socket limit: a long download that keeps sending is not cut off.
     const upstream = transport.request(target, {
+      ...sent.tls,
       method: req.method,
-      headers,
+      headers: sent.headers,
       timeout: timeoutMs,
       ...(req.signal ? { signal: req.signal } : {}),
     });
@@ -75,7 +80,7 @@ function send(
       // as browsers do. Every request Runlens forwards is a read, so sending it twice is safe.
       const code = (err as { code?: string }).code ?? '';
       if (mayRetry && upstream.reusedSocket && STALE_SOCKET_ERRORS.has(code) && !req.signal?.aborted) {
-        resolve(send(transport, target, headers, timeoutMs, req, false));
+        resolve(send(transport, target, sent, timeoutMs, req, false));
         return;
       }
       reject(err);
@@ -120,7 +125,7 @@ export function describeConnectionError(err: unknown): string {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'CERT_HAS_EXPIRED':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `TLS certificate rejected (${code})`;
+      return `TLS certificate rejected (${code}): trust its CA with MLFLOW_TRACKING_SERVER_CERT_PATH, or skip the check with MLFLOW_TRACKING_INSECURE_TLS=true`;
     default:
       return err instanceof Error ? err.message : String(err);
   }

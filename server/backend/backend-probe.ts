@@ -36,7 +36,15 @@ export async function probeBackend(options: ServeOptions): Promise<BackendInfo> 
     ask(options, 'POST', `${API}/logged-models/search`, { experiment_ids: [], max_results: 1 }),
     ask(options, 'GET', `${API}/registered-models/search?max_results=1`),
   ]);
-  return classifyBackend({ trackingHost: options.trackingUri.hostname, version, getArtifact, artifactsGet, loggedModels, registry });
+  return classifyBackend({
+    trackingHost: options.trackingUri.hostname,
+    declaredKind: options.declaredKind,
+    version,
+    getArtifact,
+    artifactsGet,
+    loggedModels,
+    registry,
+  });
 }
 
 /** A server that answered is not asked again for this long (it may be upgraded under Runlens). */

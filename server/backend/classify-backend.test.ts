@@ -68,6 +68,10 @@ describe('classifyBackend', () => {
     });
   });
 
+  it('calls a server without /version Databricks when MLFLOW_TRACKING_URI=databricks said so', () => {
+    expect(classifyBackend({ ...gateway, declaredKind: 'databricks' })).toMatchObject({ kind: 'databricks', name: 'Databricks' });
+  });
+
   it('does not take an HTML page answered to every path for a version', () => {
     expect(classifyBackend({ ...gateway, version: answer(200, '<!doctype html><html>…</html>') })).toMatchObject({ version: null });
   });

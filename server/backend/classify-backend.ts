@@ -11,6 +11,8 @@ export interface ProbeAnswer {
 
 export interface ProbeAnswers {
   trackingHost: string;
+  /** What the settings said the server is (MLFLOW_TRACKING_URI=databricks). */
+  declaredKind?: 'databricks' | undefined;
   /** GET /version */
   version: ProbeAnswer;
   /** GET /get-artifact without parameters: MLflow answers 400 (no path), others 404. */
@@ -44,7 +46,8 @@ function identify(answers: ProbeAnswers): Pick<BackendInfo, 'kind' | 'name' | 'v
   if (fromHeader) return { kind: 'fasttrackml', name: 'FastTrackML', version: fromHeader[1] ?? versionBody };
   if (versionBody) return { kind: 'mlflow', name: 'MLflow', version: versionBody };
   // Databricks workspaces serve MLflow's REST API without /version.
-  if (/(^|\.)(cloud\.databricks\.com|azuredatabricks\.net|gcp\.databricks\.com)$/i.test(answers.trackingHost)) {
+  const databricksHost = /(^|\.)(cloud\.databricks\.com|azuredatabricks\.net|gcp\.databricks\.com)$/i.test(answers.trackingHost);
+  if (answers.declaredKind === 'databricks' || databricksHost) {
     return { kind: 'databricks', name: 'Databricks', version: null };
   }
   return { kind: 'mlflow-compatible', name: 'MLflow-compatible server', version: null };
