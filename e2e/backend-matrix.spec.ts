@@ -33,10 +33,6 @@ interface Started {
   dataDir: string;
 }
 
-/** The mlflow client's own settings for a user, which Runlens reads the same way. */
-const signedIn = (credentials: BackendSpec['credentials']): Record<string, string> =>
-  credentials ? { MLFLOW_TRACKING_USERNAME: credentials.username, MLFLOW_TRACKING_PASSWORD: credentials.password } : {};
-
 async function startBackend(backend: BackendSpec): Promise<Started> {
   const log = (line: string) => console.log(`[${backend.id}] ${line}`);
   const began = Date.now();
@@ -45,10 +41,10 @@ async function startBackend(backend: BackendSpec): Promise<Started> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `runlens-${backend.id}-`));
   const server = await backend.start(env, dataDir);
   try {
-    const clientEnv = signedIn(backend.credentials);
-    const manifest = await populate(env, server.url, path.join(dataDir, 'manifest.json'), SCENARIOS, clientEnv);
+    const manifest = await populate(env, server.dataUrl, path.join(dataDir, 'manifest.json'), SCENARIOS, server.dataEnv);
     log(`data logged (${((Date.now() - began) / 1000).toFixed(1)} s)`);
-    const runlens = await startRunlens(server.url, { env: clientEnv });
+    const { trackingUri, env: runlensEnv } = server.runlens();
+    const runlens = await startRunlens(trackingUri, { env: runlensEnv });
     return { server, runlens, manifest, dataDir };
   } catch (err) {
     await server.stop();
@@ -140,9 +136,10 @@ for (const backend of BACKENDS) {
         expect(await artifacts.rowHeaders(artifacts.table('Flavors'))).toEqual(['python_function', 'sklearn']);
         await expectNoErrors(page);
       });
-      if (backend.credentials) {
-        await test.step('with a wrong password every view says the server wants credentials (401)', async () => {
-          const wrong = await startRunlens(started!.server.url, { env: signedIn({ ...backend.credentials!, password: 'wrong' }) });
+      if (started!.server.guarded) {
+        await test.step('with a wrong secret every view says the server wants credentials (401)', async () => {
+          const { trackingUri, env } = started!.server.runlens(true);
+          const wrong = await startRunlens(trackingUri, { env });
           try {
             await page.goto(`${wrong.url}/`);
             await expect(page.getByRole('alert')).toContainText('The tracking server wants credentials (401)');

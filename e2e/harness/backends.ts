@@ -5,14 +5,32 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { startGateway } from './gateway.ts';
 import { startMlflowServer } from './mlflow-server.ts';
 import { freePort, stopProcessGroup, waitFor } from './processes.ts';
 import { MAIN_ENV, REPO_ROOT, type PythonEnv, type PythonEnvSpec } from './python-env.ts';
 
+/** A started backend: where the data scripts log to, and how Runlens is pointed at it. */
 export interface TrackingServer {
-  url: string;
+  /** The mlflow client's address for the data scripts (a gateway's backend is logged into directly). */
+  dataUrl: string;
+  /** The mlflow client's environment for the data scripts. */
+  dataEnv: Record<string, string>;
+  /** How `runlens serve` reaches it: its --tracking-uri and environment; `wrong` gives a bad secret. */
+  runlens(wrong?: boolean): { trackingUri: string; env: Record<string, string> };
+  /** Whether it refuses requests without a secret (so a wrong one must show a 401). */
+  guarded: boolean;
   stop(): Promise<void>;
 }
+
+/** A server anyone on loopback may read. */
+const open = (server: { url: string; stop(): Promise<void> }): TrackingServer => ({
+  dataUrl: server.url,
+  dataEnv: {},
+  runlens: () => ({ trackingUri: server.url, env: {} }),
+  guarded: false,
+  stop: () => server.stop(),
+});
 
 export interface BackendSpec {
   id: string;
@@ -22,8 +40,6 @@ export interface BackendSpec {
   shownAs: RegExp;
   /** Whether the server keeps MLflow 3's LoggedModels (else models are folders of the run's artifacts). */
   loggedModels: boolean;
-  /** The user the data scripts and Runlens sign in as (MLFLOW_TRACKING_USERNAME / _PASSWORD). */
-  credentials?: { username: string; password: string };
   start(env: PythonEnv, dataDir: string): Promise<TrackingServer>;
 }
 
@@ -63,7 +79,7 @@ async function startFastTrackML(env: PythonEnv, dataDir: string): Promise<Tracki
     await stop();
     throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
   }
-  return { url, stop };
+  return open({ url, stop });
 }
 
 const ADMIN = { username: 'admin', password: 'runlens-e2e-admin-1' };
@@ -73,7 +89,7 @@ const ADMIN = { username: 'admin', password: 'runlens-e2e-admin-1' };
  * the working directory by default), so each server gets its own ini pointing into `dataDir`;
  * the admin is created at first start with MLFLOW_AUTH_ADMIN_PASSWORD.
  */
-function startBasicAuthMlflow(env: PythonEnv, dataDir: string): Promise<TrackingServer> {
+async function startBasicAuthMlflow(env: PythonEnv, dataDir: string): Promise<TrackingServer> {
   mkdirSync(dataDir, { recursive: true });
   const ini = path.join(dataDir, 'basic_auth.ini');
   writeFileSync(
@@ -87,11 +103,53 @@ function startBasicAuthMlflow(env: PythonEnv, dataDir: string): Promise<Tracking
       '',
     ].join('\n'),
   );
-  return startMlflowServer(env, {
+  const server = await startMlflowServer(env, {
     dataDir,
     args: ['--app-name', 'basic-auth'],
     env: { MLFLOW_AUTH_CONFIG_PATH: ini, MLFLOW_AUTH_ADMIN_PASSWORD: ADMIN.password, MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-e2e' },
   });
+  const signIn = (password: string) => ({ MLFLOW_TRACKING_USERNAME: ADMIN.username, MLFLOW_TRACKING_PASSWORD: password });
+  return {
+    dataUrl: server.url,
+    dataEnv: signIn(ADMIN.password),
+    runlens: (wrong = false) => ({ trackingUri: server.url, env: signIn(wrong ? 'wrong' : ADMIN.password) }),
+    guarded: true,
+    stop: () => server.stop(),
+  };
+}
+
+const GATEWAY_TOKEN = 'dapi-runlens-e2e-0123456789';
+
+/**
+ * MLflow behind the Databricks-shaped gateway (gateway.ts). Runlens is set up as a Databricks
+ * user would set up the mlflow client: MLFLOW_TRACKING_URI=databricks with DATABRICKS_HOST and
+ * DATABRICKS_TOKEN, and the gateway's certificate trusted with MLFLOW_TRACKING_SERVER_CERT_PATH.
+ */
+async function startGatewayedMlflow(env: PythonEnv, dataDir: string): Promise<TrackingServer> {
+  const server = await startMlflowServer(env, { dataDir });
+  try {
+    const gateway = await startGateway(server.url, GATEWAY_TOKEN, path.join(dataDir, 'gateway'));
+    return {
+      dataUrl: server.url,
+      dataEnv: {},
+      runlens: (wrong = false) => ({
+        trackingUri: 'databricks',
+        env: {
+          DATABRICKS_HOST: gateway.url,
+          DATABRICKS_TOKEN: wrong ? 'dapi-wrong' : GATEWAY_TOKEN,
+          MLFLOW_TRACKING_SERVER_CERT_PATH: gateway.certFile,
+        },
+      }),
+      guarded: true,
+      stop: async () => {
+        await gateway.stop();
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }
 
 export const BACKENDS: readonly BackendSpec[] = [
@@ -101,7 +159,7 @@ export const BACKENDS: readonly BackendSpec[] = [
     env: backendEnv('mlflow-2.22', 'mlflow'),
     shownAs: /MLflow 2\.22\.\d+/,
     loggedModels: false,
-    start: (env, dataDir) => startMlflowServer(env, { dataDir }),
+    start: async (env, dataDir) => open(await startMlflowServer(env, { dataDir })),
   },
   {
     id: 'mlflow-3.5',
@@ -109,7 +167,7 @@ export const BACKENDS: readonly BackendSpec[] = [
     env: backendEnv('mlflow-3.5', 'mlflow'),
     shownAs: /MLflow 3\.5\.\d+/,
     loggedModels: true,
-    start: (env, dataDir) => startMlflowServer(env, { dataDir }),
+    start: async (env, dataDir) => open(await startMlflowServer(env, { dataDir })),
   },
   {
     id: 'mlflow-file-store',
@@ -118,8 +176,10 @@ export const BACKENDS: readonly BackendSpec[] = [
     shownAs: /MLflow 3\.\d+\.\d+/,
     loggedModels: true,
     // MLflow 3.x refuses a file store unless told that is wanted (it is "in maintenance mode").
-    start: (env, dataDir) =>
-      startMlflowServer(env, { dataDir, backendStoreUri: path.join(dataDir, 'mlruns'), env: { MLFLOW_ALLOW_FILE_STORE: 'true' } }),
+    start: async (env, dataDir) =>
+      open(
+        await startMlflowServer(env, { dataDir, backendStoreUri: path.join(dataDir, 'mlruns'), env: { MLFLOW_ALLOW_FILE_STORE: 'true' } }),
+      ),
   },
   {
     id: 'mlflow-basic-auth',
@@ -127,8 +187,15 @@ export const BACKENDS: readonly BackendSpec[] = [
     env: MAIN_ENV,
     shownAs: /MLflow 3\.\d+\.\d+/,
     loggedModels: true,
-    credentials: ADMIN,
     start: startBasicAuthMlflow,
+  },
+  {
+    id: 'databricks-gateway',
+    title: 'A token-guarded gateway shaped like Databricks (nginx, TLS, /api/2.0 only)',
+    env: MAIN_ENV,
+    shownAs: /^Databricks$/,
+    loggedModels: true,
+    start: startGatewayedMlflow,
   },
   {
     id: 'fasttrackml',
