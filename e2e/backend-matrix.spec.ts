@@ -136,6 +136,22 @@ for (const backend of BACKENDS) {
         expect(await artifacts.rowHeaders(artifacts.table('Flavors'))).toEqual(['python_function', 'sklearn']);
         await expectNoErrors(page);
       });
+      const localStore = started!.server.localStore;
+      if (localStore) {
+        await test.step('runlens serve <mlruns folder> starts mlflow on it, as mlflow ui does, and shows the same experiments', async () => {
+          const byFolder = await startRunlens(localStore.folder, { args: ['--python', localStore.python] });
+          try {
+            const list = new ExperimentListPage(page);
+            await page.goto(`${byFolder.url}/`);
+            await waitUntilReady(page);
+            expect(await list.names()).toEqual(expect.arrayContaining(['quickstart', 'sklearn-autolog', 'kubeflow-svc']));
+            await expectNoErrors(page);
+          } finally {
+            await byFolder.stop();
+          }
+        });
+      }
+
       if (started!.server.guarded) {
         await test.step('with a wrong secret every view says the server wants credentials (401)', async () => {
           const { trackingUri, env } = started!.server.runlens(true);

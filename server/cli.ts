@@ -14,6 +14,7 @@ import {
   resolveServeOptions,
 } from './options.ts';
 import { OptionsError } from './options-error.ts';
+import { localStoreUri, startLocalMlflow, type LocalMlflow } from './local-store.ts';
 import { probeTrackingServer } from './probe.ts';
 import { BrowserNotFoundError, findChromium } from './render/chromium.ts';
 import { RenderError } from './render/render-error.ts';
@@ -42,16 +43,20 @@ message when the view ends in an error, or with what was still loading on timeou
   --browser <path>         Chromium to use. Env: RUNLENS_CHROMIUM. Default: chromium on PATH
 `;
 
-const HELP = `Usage: runlens serve [options]
+const HELP = `Usage: runlens serve [options] [<mlruns folder or store URI>]
        runlens shot <url|path> -o <out.png|out.pdf> [options]   (runlens shot --help)
        runlens report <spec.yaml> -o <report.pdf> [options]     (runlens report --help)
        runlens sign <view> --experiments <ids> [options]        (runlens sign --help)
 
-Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server.
+Serves the Runlens web UI and a same-origin proxy to an MLflow tracking server. Given a local
+store instead (an mlruns folder, a file: or sqlite: URI), it first starts \`mlflow server\` on it,
+as \`mlflow ui\` does.
 
 Options:
-  --tracking-uri <url>     Tracking server (http or https; a path prefix is kept).
+  --tracking-uri <url>     Tracking server (http or https; a path prefix is kept), or databricks
+                           (DATABRICKS_HOST/TOKEN or ~/.databrickscfg), or a local store.
                            Env: MLFLOW_TRACKING_URI. Default: ${DEFAULT_TRACKING_URI}
+  --python <path>          For a local store: the Python whose mlflow serves it. Default: mlflow on PATH
   --host <address>         Address to listen on. Env: RUNLENS_HOST. Default: ${DEFAULT_HOST}
   --port <number>          Port to listen on (0 = any free port). Env: RUNLENS_PORT. Default: ${DEFAULT_PORT}
   --allowed-hosts <list>   Extra Host header values Runlens answers to, comma separated: names,
@@ -147,8 +152,10 @@ async function serve(rest: string[]): Promise<number> {
         browser: { type: 'string' },
         'embed-secret': { type: 'string' },
         'require-signed-embeds': { type: 'boolean' },
+        python: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
+      allowPositionals: true,
       strict: true,
     });
   } catch (err) {
@@ -160,10 +167,22 @@ async function serve(rest: string[]): Promise<number> {
     return 0;
   }
 
+  let local: LocalMlflow | undefined;
   try {
+    if (parsed.positionals.length > 1) throw new OptionsError(`one store at a time, got ${parsed.positionals.join(' ')}`);
+    const rawUri = parsed.positionals[0] ?? parsed.values['tracking-uri'] ?? process.env.MLFLOW_TRACKING_URI;
+    const store = rawUri === undefined ? undefined : localStoreUri(rawUri);
+    if (rawUri !== undefined && parsed.positionals.length > 0 && store === undefined && !/^https?:/i.test(rawUri)) {
+      throw new OptionsError(`${rawUri} is neither an mlruns folder, a store URI nor a tracking server URL`);
+    }
+    if (store !== undefined) {
+      console.log(`Starting mlflow server on ${store}…`);
+      local = await startLocalMlflow(store, parsed.values.python);
+      console.log(`mlflow server for ${rawUri} is on ${local.url}`);
+    }
     const options = resolveServeOptions(
       {
-        trackingUri: parsed.values['tracking-uri'],
+        trackingUri: local?.url ?? rawUri,
         host: parsed.values.host,
         port: parsed.values.port,
         allowedHosts: parsed.values['allowed-hosts'],
@@ -206,11 +225,13 @@ async function serve(rest: string[]): Promise<number> {
     const stop = () => {
       server.close();
       server.closeAllConnections();
+      local?.stop();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return await new Promise<number>((resolve) => server.once('close', () => resolve(0)));
   } catch (err) {
+    local?.stop();
     if (err instanceof OptionsError || err instanceof BrowserNotFoundError || (err as { code?: string }).code === 'EADDRINUSE') {
       console.error(`runlens serve: ${(err as Error).message}`);
       return 2;

@@ -20,6 +20,8 @@ export interface TrackingServer {
   runlens(wrong?: boolean): { trackingUri: string; env: Record<string, string> };
   /** Whether it refuses requests without a secret (so a wrong one must show a 401). */
   guarded: boolean;
+  /** A store folder `runlens serve <folder> --python <python>` can serve by itself. */
+  localStore?: { folder: string; python: string };
   stop(): Promise<void>;
 }
 
@@ -176,10 +178,11 @@ export const BACKENDS: readonly BackendSpec[] = [
     shownAs: /MLflow 3\.\d+\.\d+/,
     loggedModels: true,
     // MLflow 3.x refuses a file store unless told that is wanted (it is "in maintenance mode").
-    start: async (env, dataDir) =>
-      open(
-        await startMlflowServer(env, { dataDir, backendStoreUri: path.join(dataDir, 'mlruns'), env: { MLFLOW_ALLOW_FILE_STORE: 'true' } }),
-      ),
+    start: async (env, dataDir) => {
+      const folder = path.join(dataDir, 'mlruns');
+      const server = await startMlflowServer(env, { dataDir, backendStoreUri: folder, env: { MLFLOW_ALLOW_FILE_STORE: 'true' } });
+      return { ...open(server), localStore: { folder, python: env.python } };
+    },
   },
   {
     id: 'mlflow-basic-auth',
