@@ -12,6 +12,7 @@ import { BACKENDS, type BackendSpec, type TrackingServer } from './harness/backe
 import { populate, type Manifest } from './harness/populate.ts';
 import { ensurePythonEnv } from './harness/python-env.ts';
 import { startRunlens, type RunlensServer } from './harness/runlens-server.ts';
+import { paths } from '../src/config/paths.ts';
 import { ArtifactsPage } from './pages/artifacts-page.ts';
 import { ExperimentListPage } from './pages/experiment-list-page.ts';
 import { RunPageObject } from './pages/run-page.ts';
@@ -148,6 +149,26 @@ for (const backend of BACKENDS) {
             await expectNoErrors(page);
           } finally {
             await byFolder.stop();
+          }
+        });
+      }
+
+      const refusingStore = started!.server.refusingStore;
+      if (refusingStore) {
+        await test.step("an artifact store that refuses the server's credentials: its error shows in the artifact panel only", async () => {
+          const quickstart = scenario(manifest, 'quickstart');
+          const refused = await startRunlens(refusingStore.trackingUri);
+          try {
+            await page.goto(`${refused.url}${paths.run.getHref(quickstart.experiment_id, quickstart.runs.quickstart as string)}`);
+            await expectNoErrors(page);
+            await page.goto(`${refused.url}${paths.runArtifacts.getHref(quickstart.experiment_id, quickstart.runs.quickstart as string)}`);
+            await waitUntilReady(page);
+            const refusal = page.getByRole('region', { name: 'Artifacts' }).getByRole('alert').first();
+            await expect(refusal).toContainText('The artifact store refused the tracking server');
+            await expect(refusal).toContainText('Access Key Id you provided does not exist');
+            await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('quickstart');
+          } finally {
+            await refused.stop();
           }
         });
       }

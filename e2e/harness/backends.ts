@@ -8,7 +8,8 @@ import path from 'node:path';
 import { startGateway } from './gateway.ts';
 import { startMlflowServer } from './mlflow-server.ts';
 import { freePort, stopProcessGroup, waitFor } from './processes.ts';
-import { MAIN_ENV, REPO_ROOT, type PythonEnv, type PythonEnvSpec } from './python-env.ts';
+import { ensurePythonEnv, MAIN_ENV, REPO_ROOT, type PythonEnv, type PythonEnvSpec } from './python-env.ts';
+import { createBucket, startS3Store } from './s3-store.ts';
 
 /** A started backend: where the data scripts log to, and how Runlens is pointed at it. */
 export interface TrackingServer {
@@ -22,6 +23,8 @@ export interface TrackingServer {
   guarded: boolean;
   /** A store folder `runlens serve <folder> --python <python>` can serve by itself. */
   localStore?: { folder: string; python: string };
+  /** A second server over the same runs whose artifact store refuses its credentials. */
+  refusingStore?: { trackingUri: string };
   stop(): Promise<void>;
 }
 
@@ -154,6 +157,36 @@ async function startGatewayedMlflow(env: PythonEnv, dataDir: string): Promise<Tr
   }
 }
 
+const BUCKET = 'runlens-e2e';
+
+/**
+ * MLflow keeping artifacts in S3 (`--artifacts-destination s3://…`, as seed 004 runs it with
+ * MinIO), against moto's S3 server; the clients reach them through MLflow's artifact proxy. A
+ * second MLflow over the same runs points at a store that refuses its credentials.
+ */
+async function startS3Mlflow(env: PythonEnv, dataDir: string): Promise<TrackingServer> {
+  const motoEnv = await ensurePythonEnv((line) => console.log(`[s3] ${line}`), backendEnv('moto', 'moto_server'));
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    const store = await startS3Store(motoEnv, path.join(dataDir, 's3'));
+    stops.push(store.stop);
+    await createBucket(store, BUCKET);
+    const server = await startMlflowServer(env, { dataDir, artifactsDestination: `s3://${BUCKET}`, env: store.clientEnv });
+    stops.push(server.stop);
+    const refusing = await startS3Store(motoEnv, path.join(dataDir, 's3-refusing'), { refuseEveryone: true });
+    stops.push(refusing.stop);
+    const refused = await startMlflowServer(env, { dataDir, artifactsDestination: `s3://${BUCKET}`, env: refusing.clientEnv });
+    stops.push(refused.stop);
+    return { ...open({ url: server.url, stop: stopAll }), refusingStore: { trackingUri: refused.url } };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
 export const BACKENDS: readonly BackendSpec[] = [
   {
     id: 'mlflow-2.22',
@@ -191,6 +224,14 @@ export const BACKENDS: readonly BackendSpec[] = [
     shownAs: /MLflow 3\.\d+\.\d+/,
     loggedModels: true,
     start: startBasicAuthMlflow,
+  },
+  {
+    id: 'mlflow-s3',
+    title: 'MLflow 3 with an S3 artifact store (moto)',
+    env: MAIN_ENV,
+    shownAs: /MLflow 3\.\d+\.\d+/,
+    loggedModels: true,
+    start: startS3Mlflow,
   },
   {
     id: 'databricks-gateway',

@@ -18,6 +18,8 @@ export interface MlflowServerOptions {
   port?: number;
   /** Where runs are stored: MLflow's SQLite store in `dataDir` unless another URI or folder is given. */
   backendStoreUri?: string;
+  /** Where the server keeps artifacts (it proxies them): a folder in `dataDir` unless a URI is given. */
+  artifactsDestination?: string;
   /** Extra `mlflow server` flags. */
   args?: string[];
   workers?: number;
@@ -37,7 +39,7 @@ export async function startMlflowServer(env: PythonEnv, options: MlflowServerOpt
       '--backend-store-uri',
       options.backendStoreUri ?? `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
       '--artifacts-destination',
-      path.join(options.dataDir, 'artifacts'),
+      options.artifactsDestination ?? path.join(options.dataDir, 'artifacts'),
       '--host',
       '127.0.0.1',
       '--port',

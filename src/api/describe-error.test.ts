@@ -54,6 +54,16 @@ describe('describeError, per fault', () => {
     });
   });
 
+  it("401 passed on from the artifact store (the server's S3 keys): says whose credentials, not the user's", async () => {
+    const message = 'Failed to list artifacts in s3://runlens-e2e: The AWS Access Key Id you provided does not exist in our records.';
+    expect(await shown(json(401, { error_code: 'UNAUTHENTICATED', message }))).toMatchObject({
+      title: 'The artifact store refused the tracking server (401)',
+      message,
+      hint: expect.stringContaining('your sign-in is fine'),
+      recoverable: false,
+    });
+  });
+
   it('403 in text/plain from MLflow’s security middleware: the flag to set, not retried', async () => {
     const text = 'Invalid Host header - possible DNS rebinding attack detected';
     expect(await shown(() => new Response(text, { status: 403, headers: { 'content-type': 'text/plain' } }))).toEqual({

@@ -59,6 +59,9 @@ export function describeError(error: unknown): ErrorDescription {
   }
 }
 
+/** MLflow's words when an artifact repository call fails ("Failed to list artifacts in s3://…"). */
+const ARTIFACT_STORE_FAILURE = /^Failed to (list|download|get|read|upload)\b.*\bartifacts?\b/i;
+
 function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'message' | 'hint'> {
   const status = error.status ?? 0;
   const message = error.message;
@@ -76,6 +79,15 @@ function describeHttp(error: ApiError): Pick<ErrorDescription, 'title' | 'messag
   }
   if (madeByRunlens('RUNLENS_PROXY_REFUSED', 'RUNLENS_BAD_REQUEST')) {
     return { title: `Runlens refused the request (${status})`, message };
+  }
+  // MLflow passes on its artifact store's refusal of the server's own keys (S3's
+  // InvalidAccessKeyId arrives as a 401): not the user's sign-in, and not theirs to fix.
+  if ((status === 401 || status === 403) && ARTIFACT_STORE_FAILURE.test(message)) {
+    return {
+      title: `The artifact store refused the tracking server (${status})`,
+      message,
+      hint: "The tracking server's own credentials for its artifact store (for S3: its AWS keys) are wrong or missing; your sign-in is fine. Whoever runs the tracking server can fix it.",
+    };
   }
   if (status === 401) {
     return {
