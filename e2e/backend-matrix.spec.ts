@@ -112,6 +112,13 @@ for (const backend of BACKENDS) {
         await expectNoErrors(page);
       });
 
+      await test.step("searching run names (the server's ILIKE) finds the grid search alone", async () => {
+        const runs = new RunTablePage(page);
+        await runs.runSearch('GRID-search');
+        expect(await runs.names()).toEqual(['grid-search-cv']);
+        await expectNoErrors(page);
+      });
+
       await test.step("the quickstart's foo chart has its 3 points", async () => {
         const quickstart = scenario(manifest, 'quickstart');
         const run = new RunPageObject(page);

@@ -2,10 +2,9 @@
 // over TLS with a self-signed certificate made here, passing only /api/2.0/mlflow/* and
 // /api/2.0/mlflow-artifacts/* to MLflow when the request carries the Bearer token, and 404 for
 // everything else (no /version, /get-artifact, /ajax-api or /health), as a workspace serves.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, run, stopProcessGroup, waitFor } from './processes.ts';
+import { freePort, run, startService } from './processes.ts';
 
 export interface Gateway {
   url: string;
@@ -69,21 +68,14 @@ http {
 `;
   const configFile = path.join(dir, 'nginx.conf');
   writeFileSync(configFile, config);
-  const logFile = path.join(dir, 'nginx-output.log');
-  const log = createWriteStream(logFile);
-  const child = spawn('nginx', ['-c', configFile, '-p', dir, '-g', 'daemon off;'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const stop = () => stopProcessGroup(child);
   const url = `https://127.0.0.1:${port}`;
-  try {
-    // Any answer over TLS (a 404 for /) means nginx listens.
-    await waitFor('nginx', () => reachable(port), 30_000, child);
-  } catch (err) {
-    await stop();
-    const errors = [logFile, path.join(dir, 'nginx-error.log')].map((f) => readFileSync(f, 'utf8').slice(-2000)).join('\n');
-    throw new Error(`${(err as Error).message}\n${errors}`);
-  }
+  const stop = await startService('nginx', 'nginx', ['-c', configFile, '-p', dir, '-g', 'daemon off;'], {
+    logFile: path.join(dir, 'nginx-output.log'),
+    moreLogs: [path.join(dir, 'nginx-error.log')],
+    // Any connection means nginx listens (it answers / with a 404 over TLS).
+    ready: () => reachable(port),
+    timeoutMs: 30_000,
+  });
   return { url, certFile, stop };
 }
 

@@ -1,10 +1,9 @@
 // A real `mlflow server` on a loopback port, with a SQLite store and a local artifact root
 // inside `dataDir`. Used by the e2e tests (throw-away dir), the demo and the benchmark.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PythonEnv } from './python-env.ts';
-import { freePort, stopProcessGroup, waitFor } from './processes.ts';
+import { freePort, startService } from './processes.ts';
 
 export interface MlflowServer {
   url: string;
@@ -31,42 +30,30 @@ export async function startMlflowServer(env: PythonEnv, options: MlflowServerOpt
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const logFile = path.join(options.dataDir, `mlflow-server-${port}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(
-    env.mlflow,
-    [
-      'server',
-      '--backend-store-uri',
-      options.backendStoreUri ?? `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
-      '--artifacts-destination',
-      options.artifactsDestination ?? path.join(options.dataDir, 'artifacts'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      // One worker starts in half the time on two cores and is plenty for one browser.
-      '--workers',
-      String(options.workers ?? 1),
-      ...(options.args ?? []),
-    ],
-    // Own process group, so stopping it also stops uvicorn's worker processes.
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // MLflow 3's job runner (GenAI scorers) starts ~8 huey processes of ~230 MB each; nothing
-      // Runlens shows needs it.
-      env: { ...process.env, PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', ...options.env },
-    },
-  );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcessGroup(child);
-  try {
-    await waitFor('mlflow server', async () => (await fetch(`${url}/health`)).ok, 120_000, child);
-  } catch (err) {
-    await stop();
-    throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-  }
+  const args = [
+    'server',
+    '--backend-store-uri',
+    options.backendStoreUri ?? `sqlite:///${path.join(options.dataDir, 'mlflow.db')}`,
+    '--artifacts-destination',
+    options.artifactsDestination ?? path.join(options.dataDir, 'artifacts'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    // One worker starts in half the time on two cores and is plenty for one browser.
+    '--workers',
+    String(options.workers ?? 1),
+    ...(options.args ?? []),
+  ];
+  // In its own process group (startService), so stopping it also stops uvicorn's workers.
+  const stop = await startService('mlflow server', env.mlflow, args, {
+    logFile,
+    // MLflow 3's job runner (GenAI scorers) starts ~8 huey processes of ~230 MB each; nothing
+    // Runlens shows needs it.
+    env: { PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', ...options.env },
+    ready: async () => (await fetch(`${url}/health`)).ok,
+    timeoutMs: 120_000,
+  });
   return { url, port, logFile, stop };
 }

@@ -1,5 +1,6 @@
 // Small process helpers shared by the e2e harness, the demo and the benchmark.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -59,4 +60,38 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 5000): Pro
   const timer = setTimeout(() => signal('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+export interface ServiceOptions {
+  /** Where its output goes (and whose end a failure to start shows). */
+  logFile: string;
+  env?: Record<string, string | undefined>;
+  /** Resolves true once the service answers. */
+  ready: () => Promise<boolean>;
+  timeoutMs: number;
+  /** More logs to show when it fails to start (a server that writes its own error log). */
+  moreLogs?: string[];
+}
+
+/**
+ * Starts a long-running server in its own process group, its output in `logFile`, and waits
+ * until it answers; a failure to start stops it and says why from the end of its logs.
+ */
+export async function startService(what: string, command: string, args: string[], options: ServiceOptions): Promise<() => Promise<void>> {
+  const log = createWriteStream(options.logFile);
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const stop = () => stopProcessGroup(child);
+  try {
+    await waitFor(what, options.ready, options.timeoutMs, child);
+  } catch (err) {
+    await stop();
+    const logs = [options.logFile, ...(options.moreLogs ?? [])].map((file) => {
+      const text = existsSync(file) ? readFileSync(file, 'utf8').slice(-3000) : '(none)';
+      return `--- ${file} ---\n${text}`;
+    });
+    throw new Error(`${(err as Error).message}\n${logs.join('\n')}`);
+  }
+  return stop;
 }

@@ -1,10 +1,9 @@
 // An S3-compatible object store for MLflow's artifacts: moto's server (PyPI; MinIO's server is
 // not on the registries), on a free loopback port. `refuseEveryone` turns on its IAM checks with
 // no user defined, so every request is refused as a store refuses unknown credentials.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, stopProcessGroup, waitFor } from './processes.ts';
+import { freePort, startService } from './processes.ts';
 import type { PythonEnv } from './python-env.ts';
 
 export interface S3Store {
@@ -17,23 +16,13 @@ export interface S3Store {
 export async function startS3Store(env: PythonEnv, dir: string, options: { refuseEveryone?: boolean } = {}): Promise<S3Store> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const logFile = path.join(dir, `moto-${port}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(env.bin('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...(options.refuseEveryone ? { INITIAL_NO_AUTH_ACTION_COUNT: '0' } : {}) },
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcessGroup(child);
-  try {
-    await waitFor('moto_server', async () => (await fetch(`${url}/moto-api/`)).status < 500, 60_000, child);
-  } catch (err) {
-    await stop();
-    throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-  }
+  const stop = await startService('moto_server', env.bin('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], {
+    logFile: path.join(dir, `moto-${port}.log`),
+    env: options.refuseEveryone ? { INITIAL_NO_AUTH_ACTION_COUNT: '0' } : {},
+    ready: async () => (await fetch(`${url}/moto-api/`)).status < 500,
+    timeoutMs: 60_000,
+  });
   const clientEnv = {
     MLFLOW_S3_ENDPOINT_URL: url,
     AWS_ACCESS_KEY_ID: 'runlens-e2e',
