@@ -144,6 +144,20 @@ for (const backend of BACKENDS) {
         expect(await artifacts.rowHeaders(artifacts.table('Flavors'))).toEqual(['python_function', 'sklearn']);
         await expectNoErrors(page);
       });
+      if (backend.loggedModels) {
+        await test.step("the autolog run's LoggedModel shows as an MLflow model (MLflow 3 keeps it outside the run)", async () => {
+          const autolog = scenario(manifest, 'sklearn-autolog');
+          const models = autolog.logged_models as { model_id: string; name: string; source_run_role: string | null }[];
+          const model = models.find((m) => m.source_run_role === 'linear_regression' && m.name === 'model');
+          expect(model, 'the manifest lists the LoggedModel').toBeDefined();
+          const artifacts = new ArtifactsPage(page);
+          await artifacts.goto(autolog.experiment_id, autolog.runs.linear_regression as string, '', model!.model_id);
+          await expect(artifacts.detail.getByRole('heading', { name: 'MLflow model' })).toBeVisible();
+          expect(await artifacts.rowHeaders(artifacts.table('Flavors'))).toEqual(['python_function', 'sklearn']);
+          await expectNoErrors(page);
+        });
+      }
+
       const localStore = started!.server.localStore;
       if (localStore) {
         await test.step('runlens serve <mlruns folder> starts mlflow on it, as mlflow ui does, and shows the same experiments', async () => {

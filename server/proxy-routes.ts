@@ -29,7 +29,8 @@ const route = (methods: readonly Method[], path: string, extra: Partial<ProxyRou
 // app does not use (a test in proxy-routes.test.ts lists them). Endpoints join this list with
 // the feature that calls them.
 const ROUTES: readonly ProxyRoute[] = [
-  // The backend probe: MLflow answers /version; FastTrackML and Databricks-shaped gateways do not.
+  // The server's version string: no tracking data. (Runlens's own backend probe asks upstream
+  // directly, server/backend/; this stays for clients that read it through the proxy.)
   route(['GET'], '/version'),
   route(['GET'], `${API2}/experiments/search`),
   route(['GET'], `${API2}/experiments/get`),

@@ -54,6 +54,15 @@ describe('artifactDownloadUrl', () => {
     expect(artifactDownloadUrl({ kind: 'logged-model', modelId: 'm-1' }, 'MLmodel', 'get-artifact')).toBe(
       '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=MLmodel',
     );
+    // Behind a gateway without /ajax-api, a LoggedModel's files come through the artifact proxy too.
+    expect(
+      artifactDownloadUrl(
+        { kind: 'logged-model', modelId: 'm-1' },
+        'MLmodel',
+        'mlflow-artifacts',
+        'mlflow-artifacts:/2/models/m-1/artifacts',
+      ),
+    ).toBe('/mlflow/api/2.0/mlflow-artifacts/artifacts/2/models/m-1/artifacts/MLmodel');
   });
 });
 

@@ -88,13 +88,15 @@ function normaliseEntry(dirPath: string, rawPath: string, isDir: boolean, size: 
 export type DownloadRoute = ArtifactDownloadRoute;
 
 export function artifactDownloadUrl(source: ArtifactSource, path: string, route: DownloadRoute, rootUri?: string): string {
-  if (source.kind === 'logged-model') {
-    return buildUrl(`${AJAX}/logged-models/${encodeURIComponent(source.modelId)}/artifacts/files`, { artifact_file_path: path });
-  }
+  // Behind a gateway that passes only /api/2.0/* (no /ajax-api, no /get-artifact), bytes come
+  // through MLflow's artifact proxy, for a run's files and a LoggedModel's alike.
   const proxied = rootUri ? /^mlflow-artifacts:\/*(.*)$/.exec(rootUri)?.[1] : undefined;
   if (route === 'mlflow-artifacts' && proxied !== undefined) {
     const segments = [...proxied.split('/'), ...path.split('/')].filter(Boolean).map(encodeURIComponent);
     return buildUrl(`${PROXY_BASE}/api/2.0/mlflow-artifacts/artifacts/${segments.join('/')}`);
+  }
+  if (source.kind === 'logged-model') {
+    return buildUrl(`${AJAX}/logged-models/${encodeURIComponent(source.modelId)}/artifacts/files`, { artifact_file_path: path });
   }
   if (route === 'artifacts-get') return buildUrl(`${API}/artifacts/get`, { run_id: source.runId, path });
   return buildUrl(`${PROXY_BASE}/get-artifact`, { path, run_uuid: source.runId });

@@ -41,10 +41,11 @@ export function ArtifactsPanel({ experimentId, runId, path }: ArtifactsPanelProp
 
   // Until the backend is known, so is not the download route; a failed probe means MLflow's.
   const route = backend.isPending ? undefined : (backend.data?.artifactDownload ?? 'get-artifact');
-  const location = useMemo<ArtifactLocation | undefined>(
-    () => (route ? { source, route, rootUri: root.data?.rootUri } : undefined),
-    [route, source, root.data?.rootUri],
-  );
+  // A LoggedModel's listing has no root URI; its own artifact URI is the root of its files.
+  const rootUri = modelId
+    ? (models.data?.find((model) => model.modelId === modelId)?.artifactUri ?? root.data?.rootUri)
+    : root.data?.rootUri;
+  const location = useMemo<ArtifactLocation | undefined>(() => (route ? { source, route, rootUri } : undefined), [route, source, rootUri]);
 
   return (
     <section className="artifacts" aria-label="Artifacts">
