@@ -15,8 +15,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = await ensurePythonEnv((line) => console.log(`[e2e setup] ${line}`));
   step('python environment ready');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'runlens-e2e-'));
-  const mlflow = await startMlflowServer(env, { dataDir, workers: 2 });
-  step(`mlflow server on ${mlflow.url}`);
+  // RUNLENS_E2E_MLFLOW=<url>: a server left running between runs while developing (populating
+  // it again skips every scenario already logged, so a run starts in seconds). CI never sets it.
+  const external = process.env.RUNLENS_E2E_MLFLOW;
+  const mlflow = external ? { url: external, stop: async () => {} } : await startMlflowServer(env, { dataDir, workers: 2 });
+  step(`mlflow server on ${mlflow.url}${external ? ' (already running)' : ''}`);
   const manifestFile = path.join(dataDir, 'manifest.json');
   try {
     await populate(env, mlflow.url, manifestFile);

@@ -37,6 +37,9 @@ const ALLOWED: readonly [string, RegExp][] = [
   ['POST', /^\/api\/2\.0\/mlflow\/logged-models\/search$/],
   ['GET', /^\/api\/2\.0\/mlflow\/logged-models\/[\w.-]+\/artifacts\/directories$/],
   ['GET', /^\/ajax-api\/2\.0\/mlflow\/logged-models\/[\w.-]+\/artifacts\/files$/],
+  ['GET', /^\/api\/2\.0\/mlflow\/registered-models\/(search|get|alias)$/],
+  ['GET', /^\/api\/2\.0\/mlflow\/model-versions\/(search|get)$/],
+  ['GET', /^\/api\/2\.0\/mlflow\/metrics\/get-history-bulk-interval$/],
 ];
 const ARTIFACT_PARAMS = ['path', 'artifact_directory_path', 'artifact_file_path'];
 
@@ -196,6 +199,9 @@ const endpoint = fc.constantFrom(
   'mlflow/api/2.0/mlflow/logged-models/m-1/artifacts/directories',
   'mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files',
   'mlflow/api/2.0/mlflow/registered-models/search',
+  'mlflow/api/2.0/mlflow/registered-models/delete',
+  'mlflow/api/2.0/mlflow/model-versions/get',
+  'mlflow/api/2.0/mlflow/metrics/get-history-bulk-interval',
   'mlflow/api/3.0/mlflow/server-info',
   'mlflow/ajax-api/2.0/mlflow/metrics/get-history-bulk',
 );

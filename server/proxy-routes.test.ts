@@ -73,6 +73,12 @@ describe('the allow-list', () => {
     ['POST', '/mlflow/api/2.0/mlflow/logged-models/search'],
     ['GET', '/mlflow/api/2.0/mlflow/logged-models/m-1/artifacts/directories?artifact_directory_path=x'],
     ['GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=MLmodel'],
+    ['GET', '/mlflow/api/2.0/mlflow/registered-models/search?max_results=100'],
+    ['GET', '/mlflow/api/2.0/mlflow/registered-models/get?name=m'],
+    ['GET', '/mlflow/api/2.0/mlflow/registered-models/alias?name=m&alias=champion'],
+    ['GET', '/mlflow/api/2.0/mlflow/model-versions/search?filter=name%3D%27m%27'],
+    ['GET', '/mlflow/api/2.0/mlflow/model-versions/get?name=m&version=1'],
+    ['GET', '/mlflow/api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=loss&start_step=5&end_step=9'],
   ])('passes %s %s', (method, url) => {
     expect(decideProxyRoute(method, url)).toMatchObject({ ok: true });
   });
@@ -81,10 +87,9 @@ describe('the allow-list', () => {
     '/mlflow/health',
     '/mlflow/api/3.0/mlflow/server-info',
     '/mlflow/api/2.0/mlflow/experiments/get-by-name?experiment_name=x',
-    '/mlflow/api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=a&metric_key=loss',
     '/mlflow/ajax-api/2.0/mlflow/metrics/get-history-bulk?run_id=a&metric_key=loss',
-    '/mlflow/api/2.0/mlflow/registered-models/search',
-    '/mlflow/api/2.0/mlflow/model-versions/search',
+    '/mlflow/api/2.0/mlflow/registered-models/delete',
+    '/mlflow/api/2.0/mlflow/model-versions/get-download-uri',
     '/mlflow/api/2.0/mlflow/logged-models/m-1',
     '/mlflow/api/2.0/mlflow-artifacts/artifacts',
   ])('refuses GET %s, which the app never calls', (url) => {

@@ -46,6 +46,14 @@ const ROUTES: readonly ProxyRoute[] = [
   route(['POST'], `${API2}/logged-models/search`),
   route(['GET'], `${API2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/directories`),
   route(['GET'], `${AJAX2}/logged-models/[A-Za-z0-9_\\-.]+/artifacts/files`, { download: true }),
+  // The read-only model registry pages (features/registry).
+  route(['GET'], `${API2}/registered-models/search`),
+  route(['GET'], `${API2}/registered-models/get`),
+  route(['GET'], `${API2}/registered-models/alias`),
+  route(['GET'], `${API2}/model-versions/search`),
+  route(['GET'], `${API2}/model-versions/get`),
+  // Live refresh: only the points a running run logged since the last look (api/live-history.ts).
+  route(['GET'], `${API2}/metrics/get-history-bulk-interval`),
 ];
 
 /**
