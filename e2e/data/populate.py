@@ -36,7 +36,7 @@ SCENARIO_GROUPS = [
     ["training_dynamics", "many_runs"],
     # Hostile values in every field (the hostile-data e2e suite); a 1.5 MB CSV and a dozen files.
     ["hostile"],
-    ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart", "artifact_cases", "report_metrics", "sort_cases"],
+    ["compare_max_depth", "kubeflow_svc", "edge_cases", "quickstart", "artifact_cases", "report_metrics", "sort_cases", "registry"],
 ]
 SCENARIOS = [name for group in SCENARIO_GROUPS for name in group]
 
