@@ -2,6 +2,7 @@
 import http from 'node:http';
 import { BACKEND_PATH, CONFIG_PATH, EMBED_SCRIPT_PATH, RENDER_PREFIX, type RunlensPublicConfig } from '../contract/runlens-http.ts';
 import { createBackendInfo, serveBackendInfo } from './backend/backend-probe.ts';
+import { acceptableEncodings } from './compression.ts';
 import sirv from 'sirv';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { verifyScope } from './embed/embed-scope.ts';
@@ -24,7 +25,10 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
   const serveStatic = sirv(staticDir, {
     single: true,
     etag: true,
-    gzip: false,
+    // `npm run build` writes .br and .gz siblings (scripts/precompress.ts); without them (a bare
+    // `vite build`) the files are sent as they are.
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       // The portal script is loaded by other origins' pages (a portal's <script src>), which
       // the same-origin resource policy of everything else would block.
@@ -69,6 +73,9 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     // Client-side routes get index.html. sirv's SPA fallback skips paths that look like files,
     // and an artifact path (…/artifacts/cv_results.csv) does.
     if (url.startsWith('/experiments/')) req.url = '/';
+    // sirv picks a precompressed sibling by substring ("br" anywhere, even "br;q=0"): it is told
+    // the codings the browser really accepts. A Range names bytes of the file itself.
+    req.headers['accept-encoding'] = req.headers.range ? '' : acceptableEncodings(req.headers['accept-encoding']).join(', ');
     serveStatic(req, res, () => sendError(res, 404, 'RUNLENS_PROXY_REFUSED', 'not found'));
   };
 

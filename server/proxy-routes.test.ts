@@ -109,8 +109,16 @@ describe('artifact downloads', () => {
       '/mlflow/api/2.0/mlflow-artifacts/artifacts/0/r/artifacts/a.html',
       '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=a.html',
     ]) {
-      expect(decideProxyRoute('GET', url), url).toMatchObject({ ok: true, artifactDownload: true });
+      // The file's path goes with it: compression.ts spots archives by name.
+      expect(decideProxyRoute('GET', url), url).toMatchObject({
+        ok: true,
+        artifactDownload: true,
+        artifactPath: expect.stringMatching(/(^|\/)a\.html$/),
+      });
     }
+    expect(decideProxyRoute('GET', '/mlflow/get-artifact?path=eval%2Fpreds.csv.gz&run_uuid=r')).toMatchObject({
+      artifactPath: 'eval/preds.csv.gz',
+    });
     expect(decideProxyRoute('GET', '/mlflow/api/2.0/mlflow/artifacts/list?run_id=r')).toMatchObject({ ok: true, artifactDownload: false });
     expect(
       decideProxyRoute('GET', '/mlflow/ajax-api/2.0/mlflow/logged-models/m-1/artifacts/files?artifact_file_path=..%2Fx'),

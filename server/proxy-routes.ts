@@ -63,7 +63,14 @@ const ROUTES: readonly ProxyRoute[] = [
 const ARTIFACT_PATH_PARAMS = ['path', 'artifact_directory_path', 'artifact_file_path'] as const;
 
 export type RouteDecision =
-  { ok: true; upstreamPath: string; artifactDownload: boolean } | { ok: false; status: 400 | 404 | 405; message: string };
+  | {
+      ok: true;
+      upstreamPath: string;
+      artifactDownload: boolean;
+      /** For artifact downloads, the file's path as the tracking server reads it (compression.ts spots archives by name). */
+      artifactPath?: string;
+    }
+  | { ok: false; status: 400 | 404 | 405; message: string };
 
 /**
  * Decides whether a request for `rawUrl` (as received, starting with PROXY_PREFIX) may go upstream,
@@ -97,17 +104,18 @@ export function decideProxyRoute(method: string, rawUrl: string): RouteDecision 
     return refuse(405, `Runlens does not proxy ${upperMethod} ${path} (read-only)`);
   }
 
-  if (match.artifactTail) {
-    const tail = path.replace(/^\/api\/2\.0\/mlflow-artifacts\/artifacts\/?/, '');
-    if (tail && !isSafeArtifactPath(tail)) return refuse(400, 'unsafe artifact path');
-  }
+  const tail = match.artifactTail ? path.replace(/^\/api\/2\.0\/mlflow-artifacts\/artifacts\/?/, '') : undefined;
+  if (tail && !isSafeArtifactPath(tail)) return refuse(400, 'unsafe artifact path');
   const params = new URLSearchParams(rawQuery);
   for (const name of ARTIFACT_PATH_PARAMS) {
     for (const value of params.getAll(name)) {
       if (value !== '' && !isSafeArtifactPath(value)) return refuse(400, `unsafe artifact path in "${name}"`);
     }
   }
-  return { ok: true, upstreamPath: rawQuery ? `${rawPath}?${rawQuery}` : rawPath, artifactDownload: match.download === true };
+  const upstreamPath = rawQuery ? `${rawPath}?${rawQuery}` : rawPath;
+  if (!match.download) return { ok: true, upstreamPath, artifactDownload: false };
+  const artifactPath = tail ?? params.get('path') ?? params.get('artifact_file_path') ?? undefined;
+  return { ok: true, upstreamPath, artifactDownload: true, ...(artifactPath !== undefined ? { artifactPath } : {}) };
 }
 
 /**

@@ -2,7 +2,9 @@
 // credentials stay on the server, MLflow >= 3.5's Host/Origin checks see a server-side
 // client, and Databricks-style backends without CORS work.
 import type http from 'node:http';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { chooseAnswerEncoding, compressedHeaders, createCompressor } from './compression.ts';
 import { checkAnswer, checkLookup, decideScopedRequest, resolveRequestScope, takeEmbedCredential } from './embed/scoped-proxy.ts';
 import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { decideProxyRoute } from './proxy-routes.ts';
@@ -130,10 +132,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   if (scope && checkAnswerFirst && status === 200) {
     const checked = await checkAnswer(scope, decision.upstreamPath, upstream);
     if (!checked.ok) sendError(res, 403, 'RUNLENS_EMBED_REFUSED', checked.message);
-    else {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(checked.body);
-    }
+    else await sendCheckedAnswer(req, res, method, Buffer.from(checked.body));
     return;
   }
 
@@ -146,9 +145,46 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   if (upstream.headers['www-authenticate']) outHeaders['x-runlens-auth-challenge'] = 'basic';
   // Artifact bytes are untrusted documents: sandboxed wherever they are opened (security.ts).
   if (decision.artifactDownload) outHeaders['content-security-policy'] = artifactSandboxCsp(options.frameAncestors);
-  res.writeHead(status, outHeaders);
+  // Text is compressed on the way (compression.ts); what is encoded already, ranges and
+  // archives pass as they are.
+  const coding = chooseAnswerEncoding({
+    method,
+    request: req.headers,
+    status,
+    upstream: upstream.headers,
+    artifactPath: decision.artifactPath,
+  });
+  res.writeHead(status, coding ? compressedHeaders(outHeaders, coding) : outHeaders);
+  // The compressor holds its input until it has a block (up to ~0.5 MB): the status and headers
+  // go now, so an upstream cut off before then still reads in the browser as a body cut off
+  // ("the response was cut off"), not as a Runlens that cannot be reached.
+  if (coding) res.flushHeaders();
   try {
-    await pipeline(upstream, res);
+    // A browser that leaves mid-answer fails the pipeline, which destroys every stream in it: the
+    // compressor and the upstream answer too (so the tracking server stops sending).
+    await (coding ? pipeline(upstream, createCompressor(coding), res) : pipeline(upstream, res));
+  } catch {
+    res.destroy();
+  }
+}
+
+/** An embed link's answer, read whole and filtered (embed/scoped-proxy.ts), compressed like the others. */
+async function sendCheckedAnswer(req: http.IncomingMessage, res: http.ServerResponse, method: string, body: Buffer): Promise<void> {
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+  const coding = chooseAnswerEncoding({
+    method,
+    request: req.headers,
+    status: 200,
+    upstream: { ...headers, 'content-length': String(body.length) },
+  });
+  if (!coding) {
+    res.writeHead(200, headers);
+    res.end(body);
+    return;
+  }
+  res.writeHead(200, compressedHeaders(headers, coding));
+  try {
+    await pipeline(Readable.from([body]), createCompressor(coding), res);
   } catch {
     res.destroy();
   }
