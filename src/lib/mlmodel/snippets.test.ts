@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import serving from './__fixtures__/elasticnet-sk_model.serving_input_example.json.mlflow-3.17.2.txt?raw';
-import { buildSnippets, loggedModelUri, runModelUri, shellQuote } from './snippets.ts';
+import { buildSnippets, loggedModelUri, registeredAliasUri, registeredVersionUri, runModelUri, shellQuote } from './snippets.ts';
 
 describe('buildSnippets', () => {
   it('loads, serves and calls a run model with its logged serving example', () => {
@@ -15,6 +15,20 @@ describe('buildSnippets', () => {
     const snippets = buildSnippets({ modelUri: loggedModelUri('m-1'), servingExample: undefined });
     expect(snippets.load).toContain('load_model("models:/m-1")');
     expect(snippets.invoke).toBeUndefined();
+  });
+
+  it('loads a registered version by number, and offers its aliases as alternatives', () => {
+    const snippets = buildSnippets({
+      modelUri: registeredVersionUri('runlens-registry-demo', '1'),
+      servingExample: undefined,
+      aliasUris: [registeredAliasUri('runlens-registry-demo', 'champion')],
+    });
+    expect(snippets.load).toContain('model = mlflow.pyfunc.load_model("models:/runlens-registry-demo/1")');
+    expect(snippets.load).toContain('# model = mlflow.pyfunc.load_model("models:/runlens-registry-demo@champion")');
+    expect(snippets.serve).toBe('mlflow models serve -m models:/runlens-registry-demo/1 --port 5001');
+    expect(buildSnippets({ modelUri: registeredVersionUri("it's", '2'), servingExample: undefined }).serve).toBe(
+      `mlflow models serve -m 'models:/it'\\''s/2' --port 5001`,
+    );
   });
 
   it('quotes values so a shell interprets nothing', () => {

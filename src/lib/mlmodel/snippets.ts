@@ -3,10 +3,12 @@
 import { formatJson } from '@/lib/json-depth.ts';
 
 export interface SnippetInput {
-  /** `runs:/<run>/<path>` or `models:/<model_id>`. */
+  /** `runs:/<run>/<path>`, `models:/<model_id>` or a registered version's `models:/<name>/<version>`. */
   modelUri: string;
   /** The logged serving example's text (the /invocations request body), if any. */
   servingExample: string | undefined;
+  /** `models:/<name>@<alias>` URIs that point at this version now, offered as alternatives. */
+  aliasUris?: readonly string[];
 }
 
 export interface Snippets {
@@ -23,13 +25,28 @@ export function loggedModelUri(modelId: string): string {
   return `models:/${modelId}`;
 }
 
+/** A registered model's version: always that version. */
+export function registeredVersionUri(modelName: string, version: string): string {
+  return `models:/${modelName}/${version}`;
+}
+
+/** A registered model's alias: whatever version the alias points at when the URI is loaded. */
+export function registeredAliasUri(modelName: string, alias: string): string {
+  return `models:/${modelName}@${alias}`;
+}
+
 export const SERVE_PORT = 5001;
 
-export function buildSnippets({ modelUri, servingExample }: SnippetInput): Snippets {
+export function buildSnippets({ modelUri, servingExample, aliasUris = [] }: SnippetInput): Snippets {
+  const byAlias = aliasUris.flatMap((uri) => [
+    '# or whatever version the alias points at when this runs:',
+    `# model = mlflow.pyfunc.load_model(${pythonString(uri)})`,
+  ]);
   const load = [
     'import mlflow',
     '',
     `model = mlflow.pyfunc.load_model(${pythonString(modelUri)})`,
+    ...byAlias,
     'predictions = model.predict(data)',
   ].join('\n');
   const serve = `mlflow models serve -m ${shellQuote(modelUri)} --port ${SERVE_PORT}`;

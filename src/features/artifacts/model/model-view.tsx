@@ -23,12 +23,16 @@ export interface ModelViewProps {
   runId: string;
   /** Set for an MLflow 3 LoggedModel. */
   modelId: string | undefined;
+  /** The URI to show and load instead of the run's or LoggedModel's (a registered version's `models:/<name>/<version>`). */
+  modelUri?: string;
+  /** `models:/<name>@<alias>` URIs pointing at this model now, offered in the snippets. */
+  aliasUris?: readonly string[];
 }
 
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
 
 /** What an MLmodel file says about a model; a file that does not parse is shown as text with the error. */
-export function ModelView({ location, dirPath, files, runId, modelId }: ModelViewProps) {
+export function ModelView({ location, dirPath, files, runId, modelId, modelUri: givenUri, aliasUris }: ModelViewProps) {
   const mlmodelPath = join(dirPath, 'MLmodel');
   const sizeOf = (name: string) => files.find((f) => f.path === join(dirPath, name))?.size;
   const has = (name: string | undefined) => name !== undefined && files.some((f) => f.path === join(dirPath, name) && !f.isDir);
@@ -49,7 +53,7 @@ export function ModelView({ location, dirPath, files, runId, modelId }: ModelVie
     );
   }
   const model = parsed.model;
-  const modelUri = modelId ? loggedModelUri(modelId) : runModelUri(runId, dirPath);
+  const modelUri = givenUri ?? (modelId ? loggedModelUri(modelId) : runModelUri(runId, dirPath));
   const exampleInfo = model.inputExample;
   const servingPath = exampleInfo?.servingInputPath;
   const inputs = model.signature?.inputs;
@@ -89,6 +93,7 @@ export function ModelView({ location, dirPath, files, runId, modelId }: ModelVie
       <PanelBoundary label="The usage snippets failed" resetKeys={[model]}>
         <SnippetsView
           modelUri={modelUri}
+          aliasUris={aliasUris}
           servingUrl={servingPath && has(servingPath) ? fileUrl(location, join(dirPath, servingPath)) : undefined}
           servingSize={servingPath ? sizeOf(servingPath) : undefined}
         />

@@ -4,14 +4,15 @@ import { useArtifactText } from '../use-artifact-text.ts';
 
 export interface SnippetsViewProps {
   modelUri: string;
+  aliasUris?: readonly string[] | undefined;
   servingUrl: string | undefined;
   servingSize: number | undefined;
 }
 
 /** Copyable code: load the model, serve it, call the served model with the logged example. */
-export function SnippetsView({ modelUri, servingUrl, servingSize }: SnippetsViewProps) {
+export function SnippetsView({ modelUri, aliasUris, servingUrl, servingSize }: SnippetsViewProps) {
   const { decoded } = useArtifactText(servingUrl ?? '', servingSize, servingUrl !== undefined);
-  const snippets = buildSnippets({ modelUri, servingExample: decoded?.kind === 'text' ? decoded.text : undefined });
+  const snippets = buildSnippets({ modelUri, aliasUris, servingExample: decoded?.kind === 'text' ? decoded.text : undefined });
   return (
     <>
       <h3>Use the model</h3>
