@@ -15,6 +15,7 @@ import { startRunlens, type RunlensServer } from './harness/runlens-server.ts';
 import { paths } from '../src/config/paths.ts';
 import { ArtifactsPage } from './pages/artifacts-page.ts';
 import { ExperimentListPage } from './pages/experiment-list-page.ts';
+import { LoggedModelsPage } from './pages/logged-models-page.ts';
 import { RunPageObject } from './pages/run-page.ts';
 import { RunTablePage } from './pages/run-table-page.ts';
 
@@ -92,6 +93,10 @@ for (const backend of BACKENDS) {
         await list.goto();
         await expect(page.locator('.server-indicator__backend')).toHaveText(backend.shownAs);
         expect(await list.names()).toEqual(expect.arrayContaining(['quickstart', 'sklearn-autolog', 'kubeflow-svc']));
+        // Run counts come from paging runs/search: three autolog runs and the grid search's four children.
+        const autolog = scenario(manifest, 'sklearn-autolog');
+        const autologRuns = Object.keys(autolog.runs).filter((role) => role !== 'grid_children').length + 4;
+        await expect(await list.cell('sklearn-autolog', 'Runs')).toHaveText(String(autologRuns));
         await expectNoErrors(page);
       });
 
@@ -157,6 +162,24 @@ for (const backend of BACKENDS) {
           await expectNoErrors(page);
         });
       }
+
+      await test.step(
+        backend.loggedModels
+          ? "the experiment's Models tab lists its LoggedModels"
+          : 'the Models tab says the server keeps no logged models',
+        async () => {
+          const autolog = scenario(manifest, 'sklearn-autolog');
+          const models = new LoggedModelsPage(page);
+          await models.goto(autolog.experiment_id);
+          if (backend.loggedModels) {
+            const expected = (autolog.logged_models as { model_id: string }[]).map((m) => m.model_id).sort();
+            expect((await models.rows()).map(([, modelId]) => modelId).sort()).toEqual(expected);
+          } else {
+            await expect(models.panel.getByRole('note')).toContainText('keeps no logged models');
+          }
+          await expectNoErrors(page);
+        },
+      );
 
       const localStore = started!.server.localStore;
       if (localStore) {

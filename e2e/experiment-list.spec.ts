@@ -1,5 +1,7 @@
 import { expect, test, waitUntilReady } from './fixtures.ts';
+import type { Manifest } from './harness/populate.ts';
 import { ExperimentListPage } from './pages/experiment-list-page.ts';
+import { expectInert } from './pages/inert-page.ts';
 
 // Experiment names the data scripts (e2e/data/scenarios) create.
 const SEED_EXPERIMENTS = [
@@ -63,7 +65,8 @@ test('shows experiment details: id, times, description and user tags', async ({ 
   await expect(row.getByRole('cell').nth(0)).toHaveText(quickstart.experiment_id);
   await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   const edge = list.row('edge cases <b>bold</b> & "quotes" 汉字');
-  await expect(edge).toContainText('Runs with **bad data**: NaN, Infinity, <script>alert(1)</script>');
+  // The description is Markdown: **bad data** is bold, the <script> text stays text.
+  await expect(edge).toContainText('Runs with bad data: NaN, Infinity, <script>alert(1)</script>');
   await expect(edge.getByRole('list', { name: 'Tags' })).toContainText('team: robustness');
 });
 
@@ -164,4 +167,85 @@ test('a deep link to a deleted experiment shows it with a badge; an unknown id s
   await waitUntilReady(page);
   await expect(page.getByRole('heading', { name: 'Experiment not found' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('987654321987654321');
+});
+
+const scenario = (manifest: Manifest, name: string) => {
+  const found = Object.values(manifest).find((s) => s.experiment_name === name);
+  if (!found) throw new Error(`no scenario ${name} in the manifest`);
+  return found;
+};
+
+/** The experiment's active runs as the tracking server counts them: every page of runs/search. */
+async function serverRunCount(mlflowUrl: string, experimentId: string): Promise<number> {
+  let total = 0;
+  let pageToken: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ experiment_ids: [experimentId], run_view_type: 'ACTIVE_ONLY', max_results: 1000, page_token: pageToken }),
+    });
+    const body = (await res.json()) as { runs?: unknown[]; next_page_token?: string };
+    total += body.runs?.length ?? 0;
+    if (!body.next_page_token || !body.runs?.length) return total;
+    pageToken = body.next_page_token;
+  }
+  throw new Error('runs/search never stopped paging');
+}
+
+test("each experiment's run count is what paging runs/search counts, beside its last run's start", async ({
+  page,
+  manifest,
+  mlflowUrl,
+  pageProblems,
+}) => {
+  const list = new ExperimentListPage(page);
+  await list.goto();
+  // many-runs has 150 runs (more than one page of the run table); sklearn-autolog nests 4 children under a parent.
+  for (const name of ['quickstart', 'sklearn-autolog', 'many-runs']) {
+    const expected = await serverRunCount(mlflowUrl, scenario(manifest, name).experiment_id);
+    expect(expected, name).toBeGreaterThan(0);
+    await expect(await list.cell(name, 'Runs'), name).toHaveText(expected.toLocaleString('en-US'));
+    await expect(await list.cell(name, 'Last run'), name).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  }
+  expect(await serverRunCount(mlflowUrl, scenario(manifest, 'many-runs').experiment_id)).toBe(scenario(manifest, 'many-runs')['run_count']);
+  // Every row's count settled, and none failed.
+  await expect(page.locator('html')).toHaveAttribute('data-runlens-errors', '0');
+  expect(pageProblems).toEqual([]);
+});
+
+test('an experiment description is formatted Markdown, in the list and on its page', async ({ page, manifest }) => {
+  const list = new ExperimentListPage(page);
+  await list.goto();
+  const edge = list.row('edge cases <b>bold</b> & "quotes" 汉字');
+  await expect(edge.locator('.cell-description strong')).toHaveText('bad data');
+  await expect(list.table.locator('script, b')).toHaveCount(0);
+
+  const quickstart = scenario(manifest, 'quickstart');
+  await page.goto(`/experiments/${quickstart.experiment_id}`);
+  await waitUntilReady(page);
+  // "The MLflow quickstart: `param1`, the metric `foo` logged three times and `outputs/test.txt`."
+  const description = page.getByRole('definition').filter({ hasText: 'The MLflow quickstart' });
+  await expect(description.locator('code')).toHaveText(['param1', 'foo', 'outputs/test.txt']);
+  await expect(description).not.toContainText('`');
+});
+
+test("a hostile experiment description is shown as text on the experiment's page, and runs nothing", async ({
+  page,
+  manifest,
+  pageProblems,
+}) => {
+  const hostile = manifest.hostile as { experiment_id: string; experiment_tags: Record<string, string> } | undefined;
+  if (!hostile) throw new Error('no hostile scenario in the manifest');
+  await page.goto(`/experiments/${hostile.experiment_id}`);
+  await waitUntilReady(page);
+  const description = page.getByRole('definition').filter({ hasText: 'hostile** description' });
+  // A line that starts with <script> is an HTML block in Markdown: shown as the text it is, ** and all.
+  await expect(description).toContainText(`<script>window.__pwned='experiment-description'</script> **hostile** description`);
+  await expect(description).toContainText(`<img src=x onerror="window.__pwned='experiment-description-html'">`);
+  // [x](javascript:…) keeps its text and loses its link.
+  await expect(description.getByText('x', { exact: true })).toBeVisible();
+  await expect(description.getByRole('link')).toHaveCount(0);
+  await expect(description.locator('script, img')).toHaveCount(0);
+  await expectInert(page, pageProblems);
 });

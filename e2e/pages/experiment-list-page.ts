@@ -32,6 +32,14 @@ export class ExperimentListPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
+  /** The cell of an experiment's row under the column headed `column`. */
+  async cell(name: string, column: string): Promise<Locator> {
+    const headers = (await this.table.locator('thead th').allInnerTexts()).map((text) => text.replace(/[▲▼]/g, '').trim());
+    const index = headers.indexOf(column);
+    if (index < 0) throw new Error(`no column ${column} in ${headers.join(', ')}`);
+    return this.row(name).locator(':scope > th, :scope > td').nth(index);
+  }
+
   async sortBy(column: string): Promise<void> {
     await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
     await waitUntilReady(this.page);

@@ -29,3 +29,17 @@ describe('Markdown of hostile size', () => {
     expect(container.querySelector('pre')?.textContent).toBe(source.slice(0, 200_000));
   });
 });
+
+describe('Markdown inline', () => {
+  it('keeps emphasis and code, turns blocks into their text, and runs nothing', () => {
+    const { container } = render(
+      <Markdown inline source={'# Runs with **bad data** and `code` <script>alert(1)</script> [x](javascript:alert(1))'} />,
+    );
+    const root = container.firstElementChild!;
+    expect(root.tagName).toBe('SPAN');
+    expect(root.querySelector('strong')?.textContent).toBe('bad data');
+    expect(root.querySelector('code')?.textContent).toBe('code');
+    expect(root.querySelector('h1, p, div, script, a[href]')).toBeNull();
+    expect(root.textContent).toBe('Runs with bad data and code <script>alert(1)</script> x');
+  });
+});

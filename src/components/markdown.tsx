@@ -30,7 +30,30 @@ const components: Components = {
  */
 export const MAX_MARKDOWN_CHARS = 200_000;
 
-export function Markdown({ source }: { source: string }) {
+/**
+ * What a one-line preview keeps (a table cell): emphasis, code, links and images' alt text.
+ * Blocks (headings, lists, quotes, paragraphs) give way to their text, so a "# Title" line
+ * reads as text in the cell instead of a heading in the page's outline.
+ */
+const INLINE_ELEMENTS = ['strong', 'em', 'del', 'code', 'a', 'img', 'br'];
+
+export interface MarkdownProps {
+  source: string;
+  /** Inline elements only, in a span: for a line of Markdown inside other text (a table cell). */
+  inline?: boolean;
+}
+
+export function Markdown({ source, inline = false }: MarkdownProps) {
+  if (inline) {
+    // Callers pass a line cut to a cell's length, far below the block renderer's cap.
+    return (
+      <span className="markdown markdown--inline">
+        <ReactMarkdown skipHtml={false} urlTransform={safeUrl} components={components} allowedElements={INLINE_ELEMENTS} unwrapDisallowed>
+          {source.slice(0, MAX_MARKDOWN_CHARS)}
+        </ReactMarkdown>
+      </span>
+    );
+  }
   if (source.length > MAX_MARKDOWN_CHARS) {
     return (
       <div className="markdown">

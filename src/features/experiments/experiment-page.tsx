@@ -1,26 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { experimentQueryOptions, type Experiment } from '@/api/experiments.ts';
 import { tagValue } from '@/api/wire.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
+import { Markdown } from '@/components/markdown.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import './experiments.css';
 
 export interface ExperimentPageProps {
   experimentId: string;
-  /** The run table, composed in by the route (features do not import each other). */
-  runs: ReactNode;
+  /**
+   * The open tab's content, composed in by its route (features do not import each other): the
+   * run table on the Runs tab, the LoggedModels on the Models tab. The one given is the open tab.
+   */
+  runs?: ReactNode;
+  models?: ReactNode;
 }
 
 /**
- * The experiment's details and, below them, its runs. The runs do not wait for the details:
- * both requests start at navigation, and the first rows are what the user came for.
+ * The experiment's details and, below them, its runs or its models. The tab's content does not
+ * wait for the details: both requests start at navigation, and the rows are what the user came for.
  */
-export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
+export function ExperimentPage({ experimentId, runs, models }: ExperimentPageProps) {
   const query = useQuery(experimentQueryOptions(experimentId));
   useDocumentTitle(query.data?.name ?? experimentId, 'Experiment');
 
@@ -48,7 +54,8 @@ export function ExperimentPage({ experimentId, runs }: ExperimentPageProps) {
         <Link to={paths.home.getHref()}>Experiments</Link>
       </nav>
       {experiment ? <ExperimentDetails experiment={experiment} /> : <Loading label="Loading experiment…" />}
-      {runs}
+      <ExperimentTabs experimentId={experimentId} open={models === undefined ? 'runs' : 'models'} />
+      {models ?? runs}
     </main>
   );
 }
@@ -77,12 +84,35 @@ function ExperimentDetails({ experiment }: { experiment: Experiment }) {
         {description ? (
           <>
             <dt>Description</dt>
-            <dd className="pre-wrap">
-              <TruncatedText text={description} max={5000} />
+            <dd className="experiment-description">
+              <Markdown source={description} />
             </dd>
           </>
         ) : null}
       </dl>
     </>
+  );
+}
+
+/**
+ * Links styled as tabs: each tab is a URL of its own. The open tab links to itself with its
+ * search params, so clicking it again keeps the table's filter, sort and columns.
+ */
+function ExperimentTabs({ experimentId, open }: { experimentId: string; open: 'runs' | 'models' }) {
+  const { search } = useLocation();
+  const tab = (id: 'runs' | 'models', to: string, label: string) => (
+    <Link
+      to={id === open ? `${to}${search}` : to}
+      className={id === open ? 'tab tab--active' : 'tab'}
+      aria-current={id === open ? 'page' : undefined}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Experiment sections" className="tabs">
+      {tab('runs', paths.experiment.getHref(experimentId), 'Runs')}
+      {tab('models', paths.experimentModels.getHref(experimentId), 'Models')}
+    </nav>
   );
 }

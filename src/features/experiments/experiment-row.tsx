@@ -5,7 +5,9 @@ import { tagValue } from '@/api/wire.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
-import { firstLine } from '@/lib/truncate.ts';
+import { firstLine, truncateText } from '@/lib/truncate.ts';
+import { DescriptionPreview } from './description-preview.tsx';
+import { RunSummaryCells } from './run-summary-cells.tsx';
 
 export interface ExperimentRowProps {
   experiment: Experiment;
@@ -46,8 +48,10 @@ export function ExperimentRow({ experiment, style, rowIndex, selected, onSelect 
       <td className="cell-time" title={describeTimestamp(experiment.last_update_time)}>
         {formatTimestamp(experiment.last_update_time)}
       </td>
-      <td className="cell-description">
-        <TruncatedText text={firstLine(description)} max={160} />
+      <RunSummaryCells experimentId={experiment.experiment_id} />
+      <td className="cell-description" title={description ? truncateText(description, 5000).text : undefined}>
+        {/* The first line; the whole of it is on the experiment page. */}
+        {description ? <DescriptionPreview line={truncateText(firstLine(description), 160).text} /> : null}
       </td>
       <td className="cell-tags">
         <ul className="tag-list" aria-label="Tags">

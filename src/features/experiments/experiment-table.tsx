@@ -3,6 +3,7 @@ import type { Experiment } from '@/api/experiments.ts';
 import { ExperimentRow } from './experiment-row.tsx';
 import { SortHeader } from './sort-header.tsx';
 import type { ExperimentSortKey } from './url-state.ts';
+import './experiments.css';
 
 export interface ExperimentTableProps {
   experiments: readonly Experiment[];
@@ -32,6 +33,13 @@ export function ExperimentTable({ experiments, sortKey, ascending, onSort, selec
           {header('ID', 'experiment_id')}
           {header('Created', 'creation_time')}
           {header('Last updated', 'last_update_time')}
+          {/* Not sortable: each row loads its own count as it comes into view, so the list never holds them all. */}
+          <th scope="col" className="experiment-table__runs">
+            Runs
+          </th>
+          <th scope="col" className="experiment-table__last-run">
+            Last run
+          </th>
           <th scope="col">Description</th>
           <th scope="col">Tags</th>
         </tr>
