@@ -105,6 +105,21 @@ test.describe('axe finds no serious or critical WCAG violation', () => {
     expect.soft(await seriousViolations(page), 'sk_model').toEqual([]);
   });
 
+  test('on the model registry: the models list, a model and a version', async ({ page, manifest }) => {
+    const name = (manifest.registry!.registered_model as { name: string }).name;
+    await visit(page, '/models');
+    await expect(page.getByRole('table', { name: 'Registered models' })).toBeVisible();
+    expect.soft(await seriousViolations(page), 'models list').toEqual([]);
+
+    await visit(page, `/models/${encodeURIComponent(name)}`);
+    await expect(page.getByRole('table', { name: 'Versions' })).toBeVisible();
+    expect.soft(await seriousViolations(page), 'model').toEqual([]);
+
+    await visit(page, `/models/${encodeURIComponent(name)}/versions/1`);
+    await expect(page.getByRole('table', { name: 'Signature inputs' })).toBeVisible();
+    expect.soft(await seriousViolations(page), 'version').toEqual([]);
+  });
+
   test('on the error pages: unknown experiment, unknown run, unknown address', async ({ page, manifest }) => {
     await visit(page, '/experiments/999999999');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -148,7 +163,8 @@ test.describe('the run table is a keyboard-operable treegrid', () => {
     const runs = new RunTablePage(page);
     await runs.goto(autolog.experiment_id);
     const grid = page.getByRole('treegrid', { name: 'Runs' });
-    await expect(grid).toHaveAttribute('aria-rowcount', '4');
+    // Three runs and two header rows (column groups, column headers).
+    await expect(grid).toHaveAttribute('aria-rowcount', '5');
     const parent = runs.row('grid-search-cv');
     await expect(parent).toHaveAttribute('aria-level', '1');
     await expect(parent).toHaveAttribute('aria-expanded', 'false');
@@ -167,7 +183,7 @@ test.describe('the run table is a keyboard-operable treegrid', () => {
     await page.keyboard.press('ArrowRight');
     await expect(parent).toHaveAttribute('aria-expanded', 'true');
     await expect(grid.locator('tbody tr[aria-level="2"]')).toHaveCount(4);
-    await expect(grid).toHaveAttribute('aria-rowcount', '8');
+    await expect(grid).toHaveAttribute('aria-rowcount', '9');
     await expect(parentName).toBeFocused();
     const names = await runs.names();
     const child = names[names.indexOf('grid-search-cv') + 1]!;
@@ -232,7 +248,8 @@ test.describe('the run table is a keyboard-operable treegrid', () => {
       await expect(lastCell).toBeInViewport();
 
       await page.keyboard.press('Control+Home');
-      const firstCell = grid.locator(`tr[aria-rowindex="2"] [aria-colindex="${columnCount}"]`);
+      // Rows 1 and 2 are the header rows.
+      const firstCell = grid.locator(`tr[aria-rowindex="3"] [aria-colindex="${columnCount}"]`);
       await expect(firstCell).toBeFocused();
       await expect(firstCell).toBeInViewport();
       await expect(grid.locator('tbody [tabindex="0"]')).toHaveCount(1);

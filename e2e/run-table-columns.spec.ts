@@ -212,3 +212,97 @@ test('selected runs open side by side: params, differences and one bar per run f
   await expect(page.getByRole('link', { name: 'Open in Runlens ↗' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
 });
+
+test('a param, a metric and a tag with the same key sit under different group headers, in the table and the chooser', async ({
+  page,
+  manifest,
+  mlflowUrl,
+  pageProblems,
+}) => {
+  const edge = scenario(manifest, 'edge cases <b>bold</b> & "quotes" 汉字');
+  // The truth: a key the server holds as a param, a metric and a tag of one run.
+  const res = await fetch(`${mlflowUrl}/api/2.0/mlflow/runs/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ experiment_ids: [edge.experiment_id], filter: "attributes.run_name = 'odd-keys'" }),
+  });
+  type KeyList = { key: string }[] | undefined;
+  const [run] = ((await res.json()) as { runs: { data: { params?: KeyList; metrics?: KeyList; tags?: KeyList } }[] }).runs;
+  const keysOf = (list: KeyList) => new Set((list ?? []).map((item) => item.key));
+  const [params, metrics, tags] = [keysOf(run!.data.params), keysOf(run!.data.metrics), keysOf(run!.data.tags)];
+  const key = [...params].filter((k) => metrics.has(k) && tags.has(k) && !k.startsWith('mlflow.')).sort()[0]!;
+  expect(key, 'a key logged as param, metric and tag').toBeDefined();
+
+  const runs = new RunTablePage(page);
+  await runs.goto(edge.experiment_id);
+  for (const [columnId, group] of [
+    [`params.${key}`, 'Parameters'],
+    [`metrics.${key}`, 'Metrics'],
+    [`tags.${key}`, 'Tags'],
+  ] as const) {
+    await runs.scrollToColumnId(columnId);
+    await expect(runs.headerById(columnId)).toHaveText(key);
+    const above = await runs.groupAbove(columnId);
+    expect(above?.name, columnId).toBe(group);
+    // The group cell covers the column on screen too.
+    expect(above!.box.x).toBeLessThanOrEqual(above!.columnBox.x + 1);
+    expect(above!.box.x + above!.box.width).toBeGreaterThanOrEqual(above!.columnBox.x + above!.columnBox.width - 1);
+    expect(above!.box.y + above!.box.height).toBeLessThanOrEqual(above!.columnBox.y + 1);
+  }
+
+  const chooser = await runs.openColumnChooser();
+  await chooser.getByRole('searchbox', { name: 'Search columns' }).fill(key);
+  for (const group of ['Parameters', 'Metrics', 'Tags']) {
+    await expect(chooser.getByRole('list', { name: group }).getByRole('checkbox'), group).toHaveAccessibleName(key);
+  }
+  expect(pageProblems).toEqual([]);
+});
+
+test('the group row follows the columns: pinned, moved between groups, and sticky above the column headers', async ({ page, manifest }) => {
+  const many = scenario(manifest, 'many-runs');
+  const runs = new RunTablePage(page);
+  await runs.goto(many.experiment_id);
+  await expect(runs.groupHeaders('Parameters')).toHaveCount(1);
+  await expect(runs.groupHeaders('Metrics')).toHaveCount(1);
+
+  // The first metric moved left, in among the params: the params on either side get a cell each.
+  const chooser = await runs.openColumnChooser();
+  const namesIn = (group: string) =>
+    chooser
+      .getByRole('list', { name: group })
+      .getByRole('listitem')
+      .locator('label')
+      .allInnerTexts()
+      .then((texts) => texts.map((text) => text.trim()));
+  const params = await namesIn('Parameters');
+  const metric = (await namesIn('Metrics'))[0]!;
+  expect(params.length).toBeGreaterThanOrEqual(2);
+  await chooser.getByRole('button', { name: `Move ${metric} left` }).click();
+  await expect(runs.groupHeaders('Parameters')).toHaveCount(2);
+  for (const [columnId, group] of [
+    [`params.${params.at(-2)}`, 'Parameters'],
+    [`metrics.${metric}`, 'Metrics'],
+    [`params.${params.at(-1)}`, 'Parameters'],
+  ] as const) {
+    await runs.scrollToColumnId(columnId);
+    expect((await runs.groupAbove(columnId))?.name, columnId).toBe(group);
+  }
+
+  // Pinned: the metric's group cell is pinned with it, beside the run name's.
+  await chooser.getByRole('button', { name: `Pin ${metric}` }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => runs.headers().then((h) => h.slice(0, 2))).toEqual(['Run name', metric]);
+  const scroller = page.locator('.run-table-scroll');
+  await scroller.evaluate((el) => el.scrollTo({ left: 0, top: 0 }));
+  const pinned = await runs.groupAbove(`metrics.${metric}`);
+  expect(pinned?.name).toBe('Metrics');
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth, top: 2000 }));
+  await expect.poll(async () => Math.abs((await runs.groupAbove(`metrics.${metric}`))!.box.x - pinned!.box.x)).toBeLessThanOrEqual(1);
+
+  // Scrolled down: both header rows stay at the top, the column headers right below the groups.
+  const top = (await scroller.boundingBox())!.y;
+  const after = (await runs.groupAbove(`metrics.${metric}`))!;
+  expect(after.box.y).toBeGreaterThanOrEqual(top);
+  expect(after.box.y).toBeLessThanOrEqual(top + 2);
+  expect(Math.abs(after.columnBox.y - (after.box.y + after.box.height))).toBeLessThanOrEqual(1);
+});

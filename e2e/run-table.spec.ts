@@ -209,7 +209,8 @@ test('pages through more runs than one request returns, and sorts across pages',
   const truth = ((await res.json()) as { runs: WireRun[] }).runs;
   expect(truth).toHaveLength(150);
   const lossOf = new Map(truth.map((r) => [r.info.run_name, r.data?.metrics?.find((m) => m.key === 'loss')?.value]));
-  await expect(runs.table).toHaveAttribute('aria-rowcount', '151');
+  // 150 runs and the two header rows.
+  await expect(runs.table).toHaveAttribute('aria-rowcount', '152');
   // Every row, the later pages' included, each once, in the server's order of loss (runs with
   // equal losses may come in either order).
   const shown = await runs.allNames();

@@ -3,6 +3,13 @@ import type { Locator, Page } from '@playwright/test';
 import { paths } from '../../src/config/paths.ts';
 import { waitUntilReady } from '../fixtures.ts';
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class RunTablePage {
   readonly table: Locator;
   readonly search: Locator;
@@ -31,10 +38,11 @@ export class RunTablePage {
    */
   async allNames(): Promise<string[]> {
     const scroller = this.page.locator('.run-table-scroll');
-    const rowCount = Number(await this.table.getAttribute('aria-rowcount'));
+    // aria-rowcount counts the header rows (column groups, column headers) too.
+    const bodyRows = Number(await this.table.getAttribute('aria-rowcount')) - (await this.table.locator('thead tr').count());
     const byIndex = new Map<number, string>();
     await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
-    for (let i = 0; i < 500 && byIndex.size < rowCount - 1; i += 1) {
+    for (let i = 0; i < 500 && byIndex.size < bodyRows; i += 1) {
       await this.nextFrames();
       const drawn = await this.table
         .locator('tbody tr[aria-rowindex]')
@@ -48,7 +56,7 @@ export class RunTablePage {
         el.scrollBy({ top: el.clientHeight * 0.8 });
         return el.scrollTop === before;
       });
-      if (atEnd && byIndex.size < rowCount - 1) {
+      if (atEnd && byIndex.size < bodyRows) {
         await waitUntilReady(this.page);
         await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
       }
@@ -63,9 +71,41 @@ export class RunTablePage {
       .filter({ has: this.page.locator('.run-name__text, .run-name__group').getByText(name, { exact: true }) });
   }
 
+  /** The row of column headers (the row above it names the column groups). */
+  get columnHeaderRow(): Locator {
+    return this.table.locator('thead tr').last();
+  }
+
   /** The header of a column, by its visible name. */
   header(column: string): Locator {
-    return this.table.getByRole('columnheader', { name: column, exact: true });
+    return this.columnHeaderRow.getByRole('columnheader', { name: column, exact: true });
+  }
+
+  /** The header of a column by its id (`params.score`, `metrics.score`): a key can name a param and a metric. */
+  headerById(columnId: string): Locator {
+    return this.columnHeaderRow.locator(`th[title="${columnId}"]`);
+  }
+
+  /** The drawn cells of the group row called `group` (Attributes, Parameters, Metrics, Tags). */
+  groupHeaders(group: string): Locator {
+    return this.table.locator('thead tr').first().getByRole('columnheader', { name: group, exact: true });
+  }
+
+  /**
+   * The group cell above a drawn column, found by the grid's coordinates (its aria-colindex and
+   * colspan cover the column's aria-colindex), with both cells' boxes on screen.
+   */
+  async groupAbove(columnId: string): Promise<{ name: string; box: Box; columnBox: Box } | undefined> {
+    const column = this.headerById(columnId);
+    const index = Number(await column.getAttribute('aria-colindex'));
+    for (const group of await this.table.locator('thead tr').first().getByRole('columnheader').all()) {
+      const first = Number(await group.getAttribute('aria-colindex'));
+      const span = Number((await group.getAttribute('colspan')) ?? '1');
+      if (first <= index && index < first + span) {
+        return { name: (await group.innerText()).trim(), box: (await group.boundingBox())!, columnBox: (await column.boundingBox())! };
+      }
+    }
+    return undefined;
   }
 
   /** Text of the cell in `column` for the run called `name` (matched by aria-colindex: columns are virtualized). */
@@ -78,12 +118,21 @@ export class RunTablePage {
 
   /** Scrolls the table sideways, as a user would, until the column's header is drawn. */
   async scrollToColumn(column: string): Promise<void> {
+    await this.scrollUntilDrawn(this.header(column), column);
+  }
+
+  /** scrollToColumn for a column named by its id. */
+  async scrollToColumnId(columnId: string): Promise<void> {
+    await this.scrollUntilDrawn(this.headerById(columnId), columnId);
+  }
+
+  private async scrollUntilDrawn(header: Locator, column: string): Promise<void> {
     const scroller = this.page.locator('.run-table-scroll');
     await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
     // Let the virtualizer redraw first: the previous window's headers are still in the DOM.
     await this.nextFrames();
     for (let i = 0; i < 200; i += 1) {
-      if ((await this.header(column).count()) > 0) return;
+      if ((await header.count()) > 0) return;
       const atEnd = await scroller.evaluate((el) => {
         const before = el.scrollLeft;
         el.scrollBy({ left: el.clientWidth * 0.8 });
@@ -102,7 +151,7 @@ export class RunTablePage {
 
   /** Visible column headers, left to right. */
   async headers(): Promise<string[]> {
-    return (await this.table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    return (await this.columnHeaderRow.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
   }
 
   async waitUntilReady(): Promise<void> {

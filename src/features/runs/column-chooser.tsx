@@ -1,7 +1,11 @@
 // Choose, pin and order columns. There can be thousands of keys, so the list is searched and
-// capped; "Show/Hide all matching" acts on every match, not only the ones listed.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ColumnKind, RunColumn } from './run-columns.ts';
+// capped; "Show/Hide all matching" acts on every match, not only the ones listed. Columns are
+// listed under the groups the table's header shows (Attributes, Parameters, Metrics, Tags), so a
+// param and a metric with the same key are told apart here too.
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { GROUP_LABEL, groupsByKind } from './column-groups.ts';
+import type { RunColumn } from './run-columns.ts';
+import './column-groups.css';
 
 export interface ColumnChoice {
   hidden: ReadonlySet<string>;
@@ -26,7 +30,6 @@ export interface ColumnChooserProps {
 }
 
 const LISTED = 300;
-const KIND_LABEL: Record<ColumnKind, string> = { attribute: 'Attribute', param: 'Param', metric: 'Metric', tag: 'Tag' };
 
 export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) {
   const [open, setOpen] = useState(false);
@@ -36,6 +39,7 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
     const needle = query.trim().toLowerCase();
     return needle ? columns.filter((c) => c.header.toLowerCase().includes(needle) || c.id.toLowerCase().includes(needle)) : columns;
   }, [columns, query]);
+  const listed = useMemo(() => groupsByKind(matches, LISTED), [matches]);
   const shownCount = columns.filter((c) => !choice.hidden.has(c.id)).length;
   const root = useRef<HTMLDivElement>(null);
 
@@ -101,11 +105,15 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
               Reset
             </button>
           </div>
-          <ul className="column-chooser__list" aria-label="Column list">
-            {matches.slice(0, LISTED).map((column) => (
-              <ColumnChoiceItem key={column.id} column={column} choice={choice} actions={actions} />
+          <div className="column-chooser__list">
+            {listed.map((group) => (
+              <ColumnChoiceGroup key={group.kind} label={GROUP_LABEL[group.kind]}>
+                {group.columns.map((column) => (
+                  <ColumnChoiceItem key={column.id} column={column} choice={choice} actions={actions} />
+                ))}
+              </ColumnChoiceGroup>
             ))}
-          </ul>
+          </div>
           {matches.length > LISTED ? (
             <p className="muted">{(matches.length - LISTED).toLocaleString()} more columns match: search to narrow the list.</p>
           ) : null}
@@ -113,6 +121,19 @@ export function ColumnChooser({ columns, choice, actions }: ColumnChooserProps) 
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A group's title and its list, named by it (a list "Parameters" to a screen reader). */
+function ColumnChoiceGroup({ label, children }: { label: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <>
+      <div id={headingId} className="column-chooser__group">
+        {label}
+      </div>
+      <ul aria-labelledby={headingId}>{children}</ul>
+    </>
   );
 }
 
@@ -127,7 +148,7 @@ function ColumnChoiceItem({ column, choice, actions }: { column: RunColumn; choi
     <li className="column-chooser__item">
       <label>
         <input type="checkbox" checked={shown} onChange={(e) => actions.setHidden([column.id], !e.target.checked)} />
-        <span className={`kind kind--${column.kind}`}>{KIND_LABEL[column.kind]}</span> {column.header}
+        {column.header}
       </label>
       <span className="column-chooser__actions">
         <button

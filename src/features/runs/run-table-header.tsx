@@ -1,5 +1,6 @@
 import { useState, type DragEvent, type PointerEvent } from 'react';
 import { stickyOffsets, type ColumnWindow } from './column-geometry.ts';
+import { ColumnGroupCols, ColumnGroupRow } from './column-group-row.tsx';
 import type { RunColumn } from './run-columns.ts';
 
 export interface RunTableHeaderProps extends ColumnWindow {
@@ -68,14 +69,19 @@ export function RunTableHeader({ sort, onSort, left, shown, width, colIndex, gut
     );
   };
 
+  const groups = { left, shown, width: widthOf, colIndex, gutter };
   return (
-    <thead>
-      <tr aria-rowindex={1}>
-        {left.map((column, i) => cell(column, offsets[i]))}
-        {gutter.padStart > 0 ? <th aria-hidden="true" className="col-gap" style={{ width: gutter.padStart }} /> : null}
-        {shown.map((column) => cell(column))}
-        {gutter.padEnd > 0 ? <th aria-hidden="true" className="col-gap" style={{ width: gutter.padEnd }} /> : null}
-      </tr>
-    </thead>
+    <>
+      <ColumnGroupCols {...groups} />
+      <thead>
+        <ColumnGroupRow {...groups} />
+        <tr aria-rowindex={2} className="col-headers">
+          {left.map((column, i) => cell(column, offsets[i]))}
+          {gutter.padStart > 0 ? <th aria-hidden="true" className="col-gap" style={{ width: gutter.padStart }} /> : null}
+          {shown.map((column) => cell(column))}
+          {gutter.padEnd > 0 ? <th aria-hidden="true" className="col-gap" style={{ width: gutter.padEnd }} /> : null}
+        </tr>
+      </thead>
+    </>
   );
 }

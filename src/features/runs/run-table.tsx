@@ -7,14 +7,16 @@
 // coordinates although only part of it is in the DOM; one cell is the tab stop and the keys of
 // the treegrid pattern move it (use-treegrid-focus.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { GROUP_ROW_HEIGHT } from './column-groups.ts';
 import type { RunColumn } from './run-columns.ts';
 import type { RowActions } from './run-name-cell.tsx';
 import { RunTableHeader } from './run-table-header.tsx';
 import { RunTableRow } from './run-table-row.tsx';
 import { TREE_COLUMN, type GridAction } from './treegrid-keys.ts';
-import { FIRST_BODY_ROW_INDEX, useTreegridFocus } from './use-treegrid-focus.ts';
+import { FIRST_BODY_ROW_INDEX, HEADER_ROWS, useTreegridFocus } from './use-treegrid-focus.ts';
 import { visibleRows, type Expansion, type TableRow } from './row-tree.ts';
+import './column-groups.css';
 
 export interface ColumnPlacement {
   left: RunColumn[];
@@ -42,11 +44,16 @@ export interface RunTableProps {
 }
 
 const ROW_HEIGHT = 37;
+/** The two sticky header rows: the column groups, then the column headers. */
+const HEADER_HEIGHT = GROUP_ROW_HEIGHT + ROW_HEIGHT;
 // Rows and columns drawn beyond the viewport. A jump (a scrollbar drag through 100,000 runs)
 // replaces every drawn row in one frame, so each extra row is paid on every such frame; a few
 // cover wheel and keyboard scrolling.
 const OVERSCAN_ROWS = 4;
 const OVERSCAN_COLUMNS = 2;
+
+/** Where the column header row sticks (column-groups.css): below the group row. */
+const groupRowHeight = { '--run-table-group-row': `${GROUP_ROW_HEIGHT}px` } as CSSProperties;
 
 /** Rows a column's first sort direction is read from. */
 const SORT_SAMPLE = 50;
@@ -69,7 +76,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  // The virtualizers measure from the top and left of the scroll box, but the sticky header row
+  // The virtualizers measure from the top and left of the scroll box, but the sticky header rows
   // and the pinned columns cover that much of it: scrolling a row or column into view keeps
   // this far clear of the end, so the browser sees it below the header and right of the pins.
   const { center, left, width } = placement;
@@ -81,7 +88,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
-    scrollPaddingEnd: ROW_HEIGHT,
+    scrollPaddingEnd: HEADER_HEIGHT,
   });
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
@@ -144,7 +151,7 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
 
   return (
     // The scroll padding keeps a cell scrolled into view (use-treegrid-focus.ts) clear of the sticky header and the pinned columns.
-    <div className="run-table-scroll" ref={scrollRef} style={{ scrollPaddingTop: ROW_HEIGHT, scrollPaddingLeft: leftWidth }}>
+    <div className="run-table-scroll" ref={scrollRef} style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: leftWidth }}>
       <table
         ref={tableRef}
         // ARIA in HTML allows any role on a table; treegrid is the one for rows with children.
@@ -153,8 +160,8 @@ export function RunTable({ rows, placement, sort, expanded, selected, handlers }
         aria-label="Runs"
         aria-multiselectable="true"
         className="data-table run-table"
-        style={{ width: leftWidth + columnVirtualizer.getTotalSize() }}
-        aria-rowcount={shownRows.length + 1}
+        style={{ width: leftWidth + columnVirtualizer.getTotalSize(), ...groupRowHeight }}
+        aria-rowcount={shownRows.length + HEADER_ROWS}
         aria-colcount={left.length + center.length}
         onKeyDown={focus.onKeyDown}
         onFocus={focus.onFocus}

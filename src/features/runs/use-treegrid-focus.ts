@@ -8,8 +8,9 @@ import type { RunColumn } from './run-columns.ts';
 import { treegridKeyAction, type GridAction, type GridCell } from './treegrid-keys.ts';
 import type { VisibleRow } from './row-tree.ts';
 
-/** The header row is aria-rowindex 1; body rows follow. */
-export const FIRST_BODY_ROW_INDEX = 2;
+/** The group row is aria-rowindex 1 and the column headers 2 (run-table-header.tsx); body rows follow. */
+export const HEADER_ROWS = 2;
+export const FIRST_BODY_ROW_INDEX = HEADER_ROWS + 1;
 
 export interface TreegridFocusOptions {
   table: RefObject<HTMLTableElement | null>;
