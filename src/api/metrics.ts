@@ -80,9 +80,62 @@ export const metricKeys = {
   history: (runId: string, metricKey: string) => ['metrics', 'history', { runId, metricKey }] as const,
 };
 
-export function metricHistoryQueryOptions(runId: string, metricKey: string) {
+/**
+ * A run's full history of one metric. `live` (the run is RUNNING): a refetch asks only for the
+ * points since the last loaded step (refreshMetricHistory) instead of the whole history again.
+ */
+export function metricHistoryQueryOptions(runId: string, metricKey: string, live = false) {
+  const queryKey = metricKeys.history(runId, metricKey);
+  // `live` changes how the same data is fetched, not what it is: one cache entry either way.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: metricKeys.history(runId, metricKey),
-    queryFn: ({ signal }) => getMetricHistory(runId, metricKey, signal),
+    queryKey,
+    queryFn: ({ signal, client }) =>
+      live ? refreshMetricHistory(runId, metricKey, client.getQueryData(queryKey), signal) : getMetricHistory(runId, metricKey, signal),
   });
+}
+
+/** get-history-bulk-interval's cap on points per run (MLflow's MAX_RESULTS_PER_RUN). */
+const TAIL_MAX_RESULTS = 2500;
+/** The largest int64: "to the end" for end_step, which MLflow wants whenever start_step is sent. */
+const LAST_STEP = '9223372036854775807';
+const tailResponse = z.object({ metrics: list(z.unknown()) });
+
+/**
+ * A running run's history brought up to date: only the points from its last known step on
+ * (get-history-bulk-interval with start_step; the server samples only past 2,500 points, so a
+ * shorter answer is every point), spliced onto what was loaded. The whole history is fetched
+ * again when there is nothing yet, when the server has no such endpoint (FastTrackML, MLflow
+ * before 2.11, a gateway without it) or when more than 2,500 points arrived since the last look.
+ * (A point logged later at an earlier step than the last one is missed until the next full load.)
+ */
+export async function refreshMetricHistory(
+  runId: string,
+  metricKey: string,
+  previous: readonly MetricPoint[] | undefined,
+  signal?: AbortSignal,
+): Promise<MetricPoint[]> {
+  const last = previous?.at(-1);
+  if (!previous || !last || last.exactStep !== undefined) return getMetricHistory(runId, metricKey, signal);
+  let tail: MetricPoint[];
+  try {
+    const response = await requestJson(
+      {
+        path: `${API}/metrics/get-history-bulk-interval`,
+        query: { run_ids: runId, metric_key: metricKey, start_step: last.step, end_step: LAST_STEP, max_results: TAIL_MAX_RESULTS },
+        signal,
+      },
+      tailResponse,
+    );
+    tail = response.metrics.flatMap((raw) => toPoint(raw) ?? []);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return getMetricHistory(runId, metricKey, signal);
+  }
+  // Every point from the last step on includes that step's own: an empty answer is a server
+  // that did not understand, and a full one may be sampled.
+  if (tail.length === 0 || tail.length >= TAIL_MAX_RESULTS) return getMetricHistory(runId, metricKey, signal);
+  let keep = previous.length;
+  while (keep > 0 && (previous[keep - 1] as MetricPoint).step >= last.step) keep--;
+  return [...previous.slice(0, keep), ...(isOrdered(tail) ? tail : tail.sort(byStepThenTime))];
 }

@@ -10,6 +10,7 @@ import {
   failureStreak,
   pollDelayMs,
   quietRetryDelayMs,
+  pollingWithRecovery,
   recoveryPollInterval,
   shouldRetryQuietly,
 } from './retry-policy.ts';
@@ -119,5 +120,22 @@ describe('failureStreak', () => {
   it('gives the same interval on every render of one failure (TanStack restarts its timer when it changes)', () => {
     const query = failedQuery(http(500), 123_456);
     expect(recoveryPollInterval(query)).toBe(recoveryPollInterval(query));
+  });
+});
+
+describe('pollingWithRecovery (a query that polls on purpose: live refresh)', () => {
+  const succeeded = { state: { status: 'success', data: { status: 'RUNNING' } } } as unknown as Parameters<typeof recoveryPollInterval>[0];
+
+  it('polls at its own period while it succeeds', () => {
+    expect(pollingWithRecovery(5_000)(succeeded)).toBe(5_000);
+    expect(pollingWithRecovery(false)(succeeded)).toBe(false);
+    expect(pollingWithRecovery(() => 1_000)(succeeded)).toBe(1_000);
+  });
+
+  it('still recovers by itself from a recoverable failure, even with its own polling off', () => {
+    const failed = failedQuery(http(503));
+    expect(pollingWithRecovery(false)(failed)).toBe(recoveryPollInterval(failed));
+    expect(pollingWithRecovery(5_000)(failed)).toBe(recoveryPollInterval(failed));
+    expect(recoveryPollInterval(failed)).not.toBe(false);
   });
 });

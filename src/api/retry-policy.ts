@@ -116,3 +116,20 @@ export function scheduledRetryAt(cache: QueryCache, error: unknown): number | un
 function clampUnit(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
+
+type PollingQuery = Pick<Query, 'state'>;
+
+/**
+ * refetchInterval for a query that also polls on purpose (live refresh of a running run): the
+ * recovery poll while it is failing, so a query that sets its own interval still recovers by
+ * itself like every other, and its own period otherwise.
+ */
+export function pollingWithRecovery(period: number | false): (query: PollingQuery) => number | false;
+export function pollingWithRecovery<Q extends PollingQuery>(period: (query: Q) => number | false): (query: Q) => number | false;
+export function pollingWithRecovery<Q extends PollingQuery>(period: number | false | ((query: Q) => number | false)) {
+  return (query: Q): number | false => {
+    const recovery = recoveryPollInterval(query);
+    if (recovery !== false) return recovery;
+    return typeof period === 'function' ? period(query) : period;
+  };
+}

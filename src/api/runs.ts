@@ -10,6 +10,9 @@ const API = `${PROXY_BASE}/api/2.0/mlflow`;
 export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number] | 'UNKNOWN';
 
+/** A run whose values may still change: what live refresh watches (refresh= in the URL). */
+export const isLiveStatus = (status: string | undefined): boolean => status === 'RUNNING' || status === 'SCHEDULED';
+
 /** Key → value maps without a prototype, so keys such as `__proto__` or `constructor` are plain keys. */
 function toRecord<V>(entries: readonly { key: string; value: V }[]): Readonly<Record<string, V>> {
   const record = Object.create(null) as Record<string, V>;
@@ -217,6 +220,7 @@ export const runKeys = {
   children: (experimentId: string, runId: string) => ['runs', 'children', { experimentId, runId }] as const,
   ancestors: (parentIds: readonly string[]) => ['runs', 'ancestors', { parentIds }] as const,
   top: (params: TopRunsParams) => ['runs', 'top', params] as const,
+  names: (experimentIds: readonly string[], runIds: readonly string[]) => ['runs', 'names', { experimentIds, runIds }] as const,
 };
 
 export interface TopRunsParams {
@@ -333,5 +337,31 @@ export function missingAncestorsQueryOptions(parentIds: readonly string[]) {
     queryKey: runKeys.ancestors(parentIds),
     queryFn: ({ signal }) => getMissingAncestors(parentIds, signal),
     enabled: parentIds.length > 0,
+  });
+}
+
+/**
+ * Names of a few runs (deleted ones too), run id → name, in one runs/search: for a table that
+ * shows runs beside something else (a LoggedModel's source run). Up to 1,000 ids.
+ */
+export function runNamesQueryOptions(experimentIds: readonly string[], runIds: readonly string[]) {
+  return queryOptions({
+    queryKey: runKeys.names(experimentIds, runIds),
+    queryFn: async ({ signal }) => {
+      const quoted = runIds.map((runId) => `'${runId.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+      const page = await searchRuns(
+        {
+          experimentIds,
+          filter: `attributes.run_id IN (${quoted.join(', ')})`,
+          viewType: 'ALL',
+          maxResults: Math.min(Math.max(runIds.length, 1), MAX_RUN_PAGE_SIZE),
+        },
+        signal,
+      );
+      return new Map(page.runs.map((run) => [run.runId, run.name]));
+    },
+    enabled: runIds.length > 0,
+    // A run's name rarely changes; every page of models asks for its own runs' names once.
+    staleTime: 5 * 60_000,
   });
 }

@@ -6,6 +6,7 @@ import { EmbedButton } from './embed-button.tsx';
 import { EmbedFrame } from './embed-frame.tsx';
 import { ReadySignal } from './ready-signal.tsx';
 import { ServerIndicator } from './server-indicator.tsx';
+import { ThemeSwitch } from './theme-switch.tsx';
 import { useViewAppearance } from './theme.tsx';
 
 export function Layout() {
@@ -31,8 +32,13 @@ export function Layout() {
           <Link to={paths.home.getHref()} className="app-header__brand">
             Runlens
           </Link>
+          <nav aria-label="Main" className="app-header__nav">
+            <Link to={paths.home.getHref()}>Experiments</Link>
+            <Link to={paths.models.getHref()}>Models</Link>
+          </nav>
           <ServerIndicator />
           <EmbedButton />
+          <ThemeSwitch />
         </header>
       )}
       {embedded && !render ? <EmbedFrame /> : null}

@@ -38,6 +38,10 @@ export function createRouter(queryClient: QueryClient) {
             lazy: async () => ({ Component: (await import('./routes/experiment.tsx')).Component }),
           },
           {
+            path: paths.experimentModels.path.slice(1),
+            lazy: async () => ({ Component: (await import('./routes/experiment-models.tsx')).Component }),
+          },
+          {
             path: paths.compare.path.slice(1),
             lazy: async () => ({ Component: (await import('./routes/compare.tsx')).Component }),
           },
@@ -63,6 +67,31 @@ export function createRouter(queryClient: QueryClient) {
                 },
               },
             ],
+          },
+          {
+            path: paths.models.path.slice(1),
+            lazy: async () => {
+              const route = await import('./routes/models.tsx');
+              return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
+            },
+          },
+          {
+            path: paths.registeredModel.path.slice(1),
+            lazy: async () => {
+              const route = await import('./routes/registered-model.tsx');
+              return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
+            },
+          },
+          {
+            path: paths.modelVersion.path.slice(1),
+            lazy: async () => {
+              const route = await import('./routes/model-version.tsx');
+              return { Component: route.Component, loader: route.createLoader(queryClient), shouldRevalidate: onlyOnNewPath };
+            },
+          },
+          {
+            path: paths.modelAlias.path.slice(1),
+            lazy: async () => ({ Component: (await import('./routes/model-alias.tsx')).Component }),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

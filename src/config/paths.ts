@@ -29,6 +29,11 @@ export const paths = {
       }
     },
   },
+  /** The experiment's Models tab: its MLflow 3 LoggedModels (features/logged-models/url-state.ts). */
+  experimentModels: {
+    path: '/experiments/:experimentId/models',
+    getHref: (experimentId: string) => `/experiments/${segment(experimentId)}/models`,
+  },
   /** The run page (overview tab); the metrics and artifacts tabs are child paths. */
   run: {
     path: '/experiments/:experimentId/runs/:runId',
@@ -76,5 +81,25 @@ export const paths = {
   runsOfExperiments: {
     path: '/runs',
     getHref: (experimentIds: readonly string[]) => `/runs?${new URLSearchParams({ experiments: experimentIds.join(',') }).toString()}`,
+  },
+  /** The model registry: registered models, searched by name (`searchFilter`, features/registry/url-state.ts). */
+  models: {
+    path: '/models',
+    getHref: (search?: URLSearchParams) => (search && search.size > 0 ? `/models?${search.toString()}` : '/models'),
+  },
+  /** One registered model: its description, tags, aliases and versions. The name is one segment. */
+  registeredModel: {
+    path: '/models/:modelName',
+    getHref: (modelName: string) => `/models/${segment(modelName)}`,
+  },
+  /** One version of a registered model, with its MLmodel. */
+  modelVersion: {
+    path: '/models/:modelName/versions/:version',
+    getHref: (modelName: string, version: string) => `${paths.registeredModel.getHref(modelName)}/versions/${segment(version)}`,
+  },
+  /** Whatever version an alias points at when the link is followed (`models:/<name>@<alias>`). */
+  modelAlias: {
+    path: '/models/:modelName/aliases/:alias',
+    getHref: (modelName: string, alias: string) => `${paths.registeredModel.getHref(modelName)}/aliases/${segment(alias)}`,
   },
 } as const;

@@ -66,3 +66,25 @@ describe('withoutEmbedOptions', () => {
     );
   });
 });
+
+describe('refresh=', () => {
+  it('polls every five seconds unless told otherwise', () => {
+    expect(opts('').refreshMs).toBe(5_000);
+    expect(opts('refresh=2').refreshMs).toBe(2_000);
+    expect(opts('refresh=30s').refreshMs).toBe(30_000);
+  });
+
+  it('turns off with off or 0, and always in render mode (a report is one moment)', () => {
+    expect(opts('refresh=off').refreshMs).toBe(false);
+    expect(opts('refresh=0').refreshMs).toBe(false);
+    expect(opts('render=1').refreshMs).toBe(false);
+    expect(opts('render=1&refresh=2').refreshMs).toBe(false);
+  });
+
+  it('keeps a typo or an absurd period from hammering the server', () => {
+    expect(opts('refresh=fast').refreshMs).toBe(5_000);
+    expect(opts('refresh=0.01').refreshMs).toBe(1_000);
+    expect(opts('refresh=-4').refreshMs).toBe(5_000);
+    expect(opts('refresh=999999').refreshMs).toBe(3_600_000);
+  });
+});

@@ -13,10 +13,13 @@
 //   background=transparent  no page background: the portal's shows through
 //   frameId=<id>          names the frame in its postMessages (docs/embed-protocol.md)
 //   scope=…&sig=…         a signed embed link's scope (docs/embed-scopes.md), sent with every request
+//   refresh=<seconds>|off how often a view showing a RUNNING run asks for news (default 5;
+//                         render mode: off, a report is one moment)
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { booleanParam, enumParam, parseSearchParams } from '@/lib/search-params.ts';
+import { THEMES } from './theme-preference.ts';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -30,13 +33,27 @@ const isTimeZone = (zone: string) => {
 export const viewOptionsSchema = z.object({
   render: z._default(booleanParam(false), false),
   embed: z._default(booleanParam(false), false),
-  theme: enumParam(['light', 'dark', 'auto'], 'auto'),
+  theme: enumParam(THEMES, 'auto'),
   tz: z.catch(z.optional(z.string().check(z.refine(isTimeZone))), undefined),
   embedLinks: enumParam(['frame', 'new', 'top', 'none'], 'frame'),
   controls: z._default(booleanParam(true), true),
   background: enumParam(['page', 'transparent'], 'page'),
   frameId: z.catch(z.optional(z.string().check(z.regex(/^[\w.:-]{1,100}$/))), undefined),
+  refresh: z.catch(z.optional(z.string()), undefined),
 });
+
+/** Live refresh's default period: a training step's news within seconds, without hammering the server. */
+export const DEFAULT_REFRESH_MS = 5_000;
+
+/** `refresh=` as milliseconds between polls, or false: "off", or render mode without an explicit period. */
+export function parseRefresh(value: string | undefined, render: boolean): number | false {
+  if (value === undefined || value === '') return render ? false : DEFAULT_REFRESH_MS;
+  if (value === 'off' || value === '0') return false;
+  const seconds = Number(value.replace(/s$/, ''));
+  // A typo falls back to the default rather than to polling as fast as the browser can.
+  if (!Number.isFinite(seconds) || seconds <= 0) return render ? false : DEFAULT_REFRESH_MS;
+  return render ? false : Math.round(Math.min(Math.max(seconds, 1), 3600) * 1000);
+}
 
 export interface ViewOptions {
   render: boolean;
@@ -50,6 +67,8 @@ export interface ViewOptions {
   controls: boolean;
   transparent: boolean;
   frameId: string | undefined;
+  /** Milliseconds between polls while a shown run is RUNNING, or false (off; always in render mode). */
+  refreshMs: number | false;
 }
 
 export function resolveViewOptions(params: URLSearchParams): ViewOptions {
@@ -64,6 +83,7 @@ export function resolveViewOptions(params: URLSearchParams): ViewOptions {
     controls: raw.controls && !raw.render,
     transparent: raw.background === 'transparent',
     frameId: raw.frameId,
+    refreshMs: parseRefresh(raw.refresh, raw.render),
   };
 }
 
@@ -88,6 +108,7 @@ export const VIEW_OPTION_KEYS = [
   'frameId',
   'scope',
   'sig',
+  'refresh',
 ] as const;
 
 /**

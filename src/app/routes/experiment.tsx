@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { ExperimentPage } from '@/features/experiments/experiment-page.tsx';
 import { RunsPanel } from '@/features/runs/runs-panel.tsx';
+import { runCharts } from './run-charts-slot.tsx';
 
 export function Component() {
   const { experimentId = '' } = useParams();
@@ -8,7 +9,13 @@ export function Component() {
     <ExperimentPage
       key={experimentId}
       experimentId={experimentId}
-      runs={<RunsPanel experimentIds={[experimentId]} exportName={`runs-experiment-${experimentId.replace(/[^\w-]/g, '_')}`} />}
+      runs={
+        <RunsPanel
+          experimentIds={[experimentId]}
+          exportName={`runs-experiment-${experimentId.replace(/[^\w-]/g, '_')}`}
+          charts={runCharts}
+        />
+      }
     />
   );
 }

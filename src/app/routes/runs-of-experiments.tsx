@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { RunsOfExperimentsPage } from '@/features/runs/runs-of-experiments-page.tsx';
 import { listParam, parseSearchParams } from '@/lib/search-params.ts';
+import { runCharts } from './run-charts-slot.tsx';
 
 /** paths.runsOfExperiments: the experiments whose runs share one table. */
 const runsOfExperimentsSchema = z.object({ experiments: listParam() });
@@ -11,7 +12,7 @@ export function Component() {
   const [params] = useSearchParams();
   const list = joinedExperiments(params);
   const experimentIds = useMemo(() => (list === '' ? [] : list.split(',')), [list]);
-  return <RunsOfExperimentsPage key={list} experimentIds={experimentIds} />;
+  return <RunsOfExperimentsPage key={list} experimentIds={experimentIds} charts={runCharts} />;
 }
 
 /** The distinct experiment ids, joined: a stable key for the page and its memo. */

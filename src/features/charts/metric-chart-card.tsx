@@ -5,6 +5,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { metricHistoryQueryOptions } from '@/api/metrics.ts';
+import { pollingWithRecovery } from '@/api/retry-policy.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { useRenderPending, useRenderPlaceholder } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
@@ -24,6 +25,8 @@ export interface ChartRun {
   runId: string;
   name: string;
   startTime?: number | undefined;
+  /** Still running: its histories are polled for new points (refresh=). */
+  live?: boolean | undefined;
 }
 
 export interface MetricChartCardProps {
@@ -31,7 +34,12 @@ export interface MetricChartCardProps {
   runs: readonly ChartRun[];
   settings: ChartSearch;
   onZoomChange: (zoom: string) => void;
+  /** Runs left out of the drawing (a click on their legend entry); they keep their colour. */
+  hidden?: ReadonlySet<string>;
+  onToggleRun?: (runId: string) => void;
 }
+
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
 
 const HEIGHT = 260;
 
@@ -74,15 +82,22 @@ function describeChart(metricKey: string, data: ChartData, xAxis: XAxisKind, log
 
 type LoadedChartProps = MetricChartCardProps & { figure: React.RefObject<HTMLElement | null>; nameId: string };
 
-function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }: LoadedChartProps) {
+function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, hidden = NONE_HIDDEN, onToggleRun }: LoadedChartProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const body = useRef<HTMLDivElement>(null);
   const width = useElementWidth(body);
-  const queries = useQueries({ queries: runs.map((run) => metricHistoryQueryOptions(run.runId, metricKey)) });
+  const { render, refreshMs } = useViewOptions();
+  // A running run's history is asked for again every refresh= period, and only its new points
+  // are downloaded (metricHistoryQueryOptions' live mode).
+  const queries = useQueries({
+    queries: runs.map((run) => {
+      const live = refreshMs !== false && run.live === true;
+      return { ...metricHistoryQueryOptions(run.runId, metricKey, live), refetchInterval: pollingWithRecovery(live ? refreshMs : false) };
+    }),
+  });
   const pending = queries.some((q) => q.isPending);
   const failed = queries.find((q) => q.isError);
-  const { render } = useViewOptions();
   const dataKey = queries.map((q) => q.dataUpdatedAt).join(',');
   // By position in the view's run list, as the page's own run list colours them.
   const colors = useMemo(() => runColors(runs.map((run) => run.runId)), [runs]);
@@ -91,7 +106,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
     () =>
       runs.flatMap((run, i) => {
         const points = queries[i]?.data;
-        return points
+        return points && !hidden.has(run.runId)
           ? [
               {
                 runId: run.runId,
@@ -105,7 +120,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
       }),
     // dataKey stands for the queries' data.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [runs, colors, dataKey],
+    [runs, colors, dataKey, hidden],
   );
   const zoom = parseZoom(settings.zoom);
   const data = useMemo(
@@ -200,8 +215,18 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId }
         <ul className="chart-legend" aria-label={`Runs in ${metricKey}`}>
           {runs.map((run) => (
             <li key={run.runId}>
-              <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
-              <span className="chart-legend__name">{run.name || run.runId}</span>
+              {/* A click hides or shows the run in every chart of the view (hiddenRuns= in the URL). */}
+              <button
+                type="button"
+                className="chart-legend__entry"
+                aria-pressed={!hidden.has(run.runId)}
+                title={hidden.has(run.runId) ? 'Show this run in the charts' : 'Hide this run from the charts'}
+                disabled={!onToggleRun}
+                onClick={() => onToggleRun?.(run.runId)}
+              >
+                <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
+                <span className="chart-legend__name">{run.name || run.runId}</span>
+              </button>
             </li>
           ))}
         </ul>

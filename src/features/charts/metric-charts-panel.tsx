@@ -9,7 +9,7 @@ import { truncateText } from '@/lib/truncate.ts';
 import { ChartControls } from './chart-controls.tsx';
 import { MetricChartCard, type ChartRun } from './metric-chart-card.tsx';
 import { chartSearchSchema } from './url-state.ts';
-import { splitList } from '@/lib/search-params.ts';
+import { joinList, splitList } from '@/lib/search-params.ts';
 
 export interface MetricChartsPanelProps {
   runs: readonly ChartRun[];
@@ -20,6 +20,12 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
   const [settings, update] = useSearchState(chartSearchSchema);
   const [filter, setFilter] = useState('');
   const chosen = useMemo(() => new Set(splitList(settings.metrics)), [settings.metrics]);
+  const hidden = useMemo(() => new Set(splitList(settings.hiddenRuns)), [settings.hiddenRuns]);
+  const toggleRun = (runId: string) => {
+    const next = new Set(hidden);
+    if (!next.delete(runId)) next.add(runId);
+    update({ hiddenRuns: joinList([...next]) });
+  };
   const keys = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return metricKeys.filter((key) => (chosen.size === 0 || chosen.has(key)) && (!needle || key.toLowerCase().includes(needle)));
@@ -59,7 +65,14 @@ export function MetricChartsPanel({ runs, metricKeys }: MetricChartsPanelProps) 
             {group.keys.map((key) => (
               // One card that cannot draw (an unexpected value) leaves the other charts working.
               <PanelBoundary key={key} label={`The chart of “${truncateText(key, 80).text}” failed`} resetKeys={[runIds, settings]}>
-                <MetricChartCard metricKey={key} runs={runs} settings={settings} onZoomChange={(zoom) => update({ zoom })} />
+                <MetricChartCard
+                  metricKey={key}
+                  runs={runs}
+                  hidden={hidden}
+                  onToggleRun={toggleRun}
+                  settings={settings}
+                  onZoomChange={(zoom) => update({ zoom })}
+                />
               </PanelBoundary>
             ))}
           </div>

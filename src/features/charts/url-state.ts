@@ -21,6 +21,8 @@ export const chartSearchSchema = z.object({
   ignoreOutliers: z._default(booleanParam(false), false),
   /** x range "from~to" after a drag-zoom; empty = everything. */
   zoom: textParam(),
+  /** Runs hidden from every chart by a click on their legend entry (run ids, comma-separated). */
+  hiddenRuns: textParam(),
 });
 export type ChartSearch = z.infer<typeof chartSearchSchema>;
 

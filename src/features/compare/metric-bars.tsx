@@ -2,6 +2,7 @@
 // end: a line chart of one dot per run hides equal values behind each other.
 import { memo } from 'react';
 import { BarChart } from '@/components/plots/bar-chart.tsx';
+import './compare-plots.css';
 import { bestDirection, type BestDirection } from '@/lib/compare/best-direction.ts';
 import { bestIds } from '@/lib/compare/best-value.ts';
 import type { Run } from '@/api/runs.ts';

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Run } from '@/api/runs.ts';
+import { LiveIndicator } from '@/components/live-indicator.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
@@ -9,9 +10,11 @@ export interface RunHeaderProps {
   experimentName: string | undefined;
   parent: Run | undefined;
   children: readonly Run[] | undefined;
+  /** The page is polling this running run every so many ms (live refresh), or false. */
+  liveMs?: number | false;
 }
 
-export function RunHeader({ run, experimentName, parent, children }: RunHeaderProps) {
+export function RunHeader({ run, experimentName, parent, children, liveMs = false }: RunHeaderProps) {
   return (
     <header className="run-header">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -32,6 +35,7 @@ export function RunHeader({ run, experimentName, parent, children }: RunHeaderPr
       <h1 id="page-heading" className="run-header__title">
         <TruncatedText text={run.name || run.runId} max={300} />
         <RunStatusBadge status={run.status} />
+        {liveMs !== false ? <LiveIndicator intervalMs={liveMs} /> : null}
         {run.lifecycleStage === 'deleted' ? <span className="badge badge--deleted">Deleted</span> : null}
       </h1>
       {children && children.length > 0 ? (

@@ -5,12 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { experimentQueryOptions } from '@/api/experiments.ts';
-import { childRunsQueryOptions, runQueryOptions } from '@/api/runs.ts';
+import { pollingWithRecovery } from '@/api/retry-policy.ts';
+import { childRunsQueryOptions, isLiveStatus, runQueryOptions } from '@/api/runs.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
+import { useViewOptions } from '@/config/view-options.ts';
 import { RunHeader } from './run-header.tsx';
 
 export interface RunPageProps {
@@ -20,11 +22,23 @@ export interface RunPageProps {
 }
 
 export function RunPage({ experimentId, runId, children }: RunPageProps) {
-  const run = useQuery(runQueryOptions(runId));
+  const { refreshMs } = useViewOptions();
+  // Live refresh: a running run is asked for again every refresh= period (paused in a hidden
+  // tab), until it finishes; every tab reads this same query, so all of them follow.
+  const run = useQuery({
+    ...runQueryOptions(runId),
+    refetchInterval: pollingWithRecovery((query) => (refreshMs !== false && isLiveStatus(query.state.data?.status) ? refreshMs : false)),
+  });
+  const liveMs = refreshMs !== false && isLiveStatus(run.data?.status) ? refreshMs : false;
   const experiment = useQuery(experimentQueryOptions(run.data?.experimentId ?? experimentId));
   const parentId = run.data?.parentRunId;
   const parent = useQuery({ ...runQueryOptions(parentId ?? ''), enabled: Boolean(parentId) });
-  const childRuns = useQuery({ ...childRunsQueryOptions(run.data?.experimentId ?? experimentId, runId), enabled: run.isSuccess });
+  // A running parent (a sweep under way) gains children: they are asked for with it.
+  const childRuns = useQuery({
+    ...childRunsQueryOptions(run.data?.experimentId ?? experimentId, runId),
+    enabled: run.isSuccess,
+    refetchInterval: pollingWithRecovery(liveMs),
+  });
   useDocumentTitle(run.data?.name || runId, 'Run');
   // Another tab (or another file in the artifacts tab) clears a failed tab.
   const { pathname } = useLocation();
@@ -57,7 +71,7 @@ export function RunPage({ experimentId, runId, children }: RunPageProps) {
   return (
     <main className="page run-page" aria-labelledby="page-heading">
       <PanelBoundary label="The run header failed" resetKeys={[run.data, parent.data, childRuns.data]}>
-        <RunHeader run={run.data} experimentName={experiment.data?.name} parent={parent.data} children={childRuns.data} />
+        <RunHeader run={run.data} experimentName={experiment.data?.name} parent={parent.data} children={childRuns.data} liveMs={liveMs} />
       </PanelBoundary>
       <nav aria-label="Run sections" className="tabs">
         {tab(paths.run.getHref(experimentId, runId), 'Overview', true)}

@@ -7,9 +7,10 @@ import { experimentQueryOptions } from '@/api/experiments.ts';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
+import type { RunChartsSlot } from './run-charts-view.tsx';
 import { RunsPanel } from './runs-panel.tsx';
 
-export function RunsOfExperimentsPage({ experimentIds }: { experimentIds: readonly string[] }) {
+export function RunsOfExperimentsPage({ experimentIds, charts }: { experimentIds: readonly string[]; charts?: RunChartsSlot }) {
   const experiments = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)) });
   const names = experiments.map((query, i) => query.data?.name ?? experimentIds[i] ?? '');
   const nameKey = names.join('\u0000');
@@ -36,6 +37,7 @@ export function RunsOfExperimentsPage({ experimentIds }: { experimentIds: readon
         <p className="empty-state">No experiment chosen: tick experiments on the experiment list.</p>
       ) : (
         <RunsPanel
+          charts={charts}
           experimentIds={experimentIds}
           experimentNames={experimentNames}
           exportName={`runs-of-${experimentIds.length}-experiments`}

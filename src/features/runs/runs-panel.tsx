@@ -1,7 +1,11 @@
+import { useMemo } from 'react';
 import { ErrorState } from '@/widgets/error-state.tsx';
+import { LiveIndicator } from '@/components/live-indicator.tsx';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
+import { chartRuns } from './chart-runs.ts';
+import { RunChartsView, type RunChartsSlot } from './run-charts-view.tsx';
 import { RunSearchBar } from './run-search-bar.tsx';
 import { RunTable } from './run-table.tsx';
 import { RunTableTools } from './run-table-tools.tsx';
@@ -15,13 +19,15 @@ export interface RunsPanelProps {
   exportName: string;
   /** Given for several experiments at once: adds an Experiment column. */
   experimentNames?: ReadonlyMap<string, string> | undefined;
+  /** Metric charts of given runs (the charts feature, composed in by the route): adds the chart view. */
+  charts?: RunChartsSlot | undefined;
 }
 
 const count = new Intl.NumberFormat();
 
-export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPanelProps) {
+export function RunsPanel({ experimentIds, exportName, experimentNames, charts }: RunsPanelProps) {
   const [search, update] = useSearchState(runTableSearchSchema);
-  const { query, rows, keys, loadedCount, isPaging } = useRunRows(experimentIds, search);
+  const { query, rows, keys, loadedCount, isPaging, live } = useRunRows(experimentIds, search);
   const view = useRunTableView(rows, keys, search, update, experimentNames);
   // An invalid filter is the user's input, shown beside the box rather than as a page error.
   const filterError = query.error?.status === 400 && search.searchFilter ? query.error.message : undefined;
@@ -29,6 +35,11 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
   // A change of experiments or of the view (filter, sort, columns, grouping) may render past
   // whatever failed, so it clears a failed table or toolbar.
   const resetKeys = [experimentIds.join(','), search];
+  const showCharts = charts !== undefined && search.view === 'charts';
+  const chartChoice = useMemo(
+    () => (showCharts ? chartRuns(view.tableRows, view.expanded, view.selectedRuns, search.chartRuns) : undefined),
+    [showCharts, view.tableRows, view.expanded, view.selectedRuns, search.chartRuns],
+  );
 
   return (
     <section aria-label="Runs" className="runs-panel">
@@ -63,8 +74,29 @@ export function RunsPanel({ experimentIds, exportName, experimentNames }: RunsPa
               ? `Loading runs… ${count.format(loadedCount)} of …`
               : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
             {isPaging ? <progress className="status-line__progress" aria-label="Loading runs" /> : null}
+            {live.intervalMs !== false ? <LiveIndicator intervalMs={live.intervalMs} failed={live.failed} /> : null}
           </p>
-          {rows.length > 0 ? (
+          {charts ? (
+            <div className="view-switch" role="group" aria-label="Show runs as" data-interactive>
+              <button type="button" aria-pressed={!showCharts} onClick={() => update({ view: 'table' })}>
+                Table
+              </button>
+              <button type="button" aria-pressed={showCharts} onClick={() => update({ view: 'charts' })}>
+                Charts
+              </button>
+            </div>
+          ) : null}
+          {rows.length > 0 && charts && chartChoice ? (
+            <PanelBoundary label="The chart view failed" resetKeys={resetKeys}>
+              <RunChartsView
+                choice={chartChoice}
+                count={search.chartRuns}
+                onCountChange={(chartRuns) => update({ chartRuns })}
+                metricKeys={keys.metrics}
+                charts={charts}
+              />
+            </PanelBoundary>
+          ) : rows.length > 0 ? (
             <PanelBoundary label="The run table failed" resetKeys={resetKeys}>
               <RunTable
                 rows={view.tableRows}

@@ -5,6 +5,7 @@
 // colons, and run ids are hex.
 import * as z from 'zod/mini';
 import { booleanParam, enumParam, joinList, splitList, textParam } from '@/lib/search-params.ts';
+import { CHART_RUN_COUNTS } from './chart-runs.ts';
 
 const text = textParam();
 
@@ -32,6 +33,10 @@ export const runTableSearchSchema = z.object({
   systemTags: z._default(booleanParam(false), false),
   /** A column id (params.<key> or tags.<key>) whose values group the runs. */
   groupBy: text,
+  /** The table, or charts of its runs' metrics (the chart settings have their own parameters). */
+  view: enumParam(['table', 'charts'], 'table'),
+  /** How many of the table's first runs the chart view draws when none is selected. */
+  chartRuns: enumParam(CHART_RUN_COUNTS, '10'),
 });
 export type RunTableSearch = z.infer<typeof runTableSearchSchema>;
 

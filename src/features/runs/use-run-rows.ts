@@ -4,11 +4,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { missingAncestorsQueryOptions } from '@/api/runs.ts';
-import { runRowsQueryOptions } from './run-rows-query.ts';
+import { runRowsQueryOptions, runRowsSearchParams } from './run-rows-query.ts';
 import { buildForest, missingParentIds } from '@/lib/run-tree.ts';
 import { collectKeys } from './collect-keys.ts';
 import { runForest } from './row-tree.ts';
 import type { RunTableSearch } from './url-state.ts';
+import { useLiveRows } from './use-live-rows.ts';
 
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {
   const query = useInfiniteQuery(runRowsQueryOptions(experimentIds, search));
@@ -27,5 +28,7 @@ export function useRunRows(experimentIds: readonly string[], search: RunTableSea
 
   const rows = useMemo(() => buildForest(items, ancestorRuns ?? [], runForest), [items, ancestorRuns]);
   const keys = useMemo(() => collectKeys([...(pages ?? []).map((page) => page.runs), ancestorRuns ?? []]), [pages, ancestorRuns]);
-  return { query, rows, keys, loadedCount: items.length, isPaging: Boolean(hasNextPage) && !isError };
+  const isPaging = Boolean(hasNextPage) && !isError;
+  const live = useLiveRows(runRowsSearchParams(experimentIds, search), pages, isPaging);
+  return { query, rows, keys, loadedCount: items.length, isPaging, live };
 }
