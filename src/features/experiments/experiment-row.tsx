@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { Experiment } from '@/api/experiments.ts';
 import { tagValue } from '@/api/wire.ts';
+import { TagList } from '@/components/tag-list.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
@@ -54,14 +55,7 @@ export function ExperimentRow({ experiment, style, rowIndex, selected, onSelect 
         {description ? <DescriptionPreview line={truncateText(firstLine(description), 160).text} /> : null}
       </td>
       <td className="cell-tags">
-        <ul className="tag-list" aria-label="Tags">
-          {userTags.slice(0, SHOWN_TAGS).map((tag) => (
-            <li key={tag.key} className="tag">
-              <TruncatedText text={`${tag.key}: ${tag.value}`} max={60} />
-            </li>
-          ))}
-          {userTags.length > SHOWN_TAGS ? <li className="tag tag--more">+{userTags.length - SHOWN_TAGS}</li> : null}
-        </ul>
+        <TagList tags={userTags} label="Tags" limit={SHOWN_TAGS} max={60} />
       </td>
     </tr>
   );

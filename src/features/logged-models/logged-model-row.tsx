@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { LoggedModel, LoggedModelMetric } from '@/api/logged-models.ts';
+import { TagList } from '@/components/tag-list.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
@@ -65,14 +66,7 @@ export function LoggedModelRow({ model, experimentId, columns, sourceRunName }: 
         <MoreCell entries={columns.params.hidden.flatMap((key) => entry(key, params.get(key), (value) => value))} />
       ) : null}
       <td className="cell-tags">
-        <ul className="tag-list" aria-label="Tags">
-          {userTags.slice(0, SHOWN_TAGS).map((tag) => (
-            <li key={tag.key} className="tag">
-              <TruncatedText text={`${tag.key}: ${tag.value}`} max={60} />
-            </li>
-          ))}
-          {userTags.length > SHOWN_TAGS ? <li className="tag tag--more">+{userTags.length - SHOWN_TAGS}</li> : null}
-        </ul>
+        <TagList tags={userTags} label="Tags" limit={SHOWN_TAGS} max={60} />
       </td>
     </tr>
   );

@@ -12,7 +12,7 @@ import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { AliasList } from './alias-list.tsx';
 import { NoRegistryNotice } from './no-registry-notice.tsx';
 import { RegistryNotFound } from './registry-not-found.tsx';
-import { TagList } from './tag-list.tsx';
+import { TagList } from '@/components/tag-list.tsx';
 import { useRegistryStatus } from './use-registry-status.ts';
 import { VersionsTable } from './versions-table.tsx';
 import './registry.css';
@@ -74,7 +74,7 @@ function ModelDetails({ model }: { model: RegisteredModel }) {
         </dd>
         <dt>Tags</dt>
         <dd>
-          <TagList tags={model.tags} label={`Tags of ${model.name}`} />
+          <TagList tags={model.tags} label={`Tags of ${model.name}`} empty="—" className="registry-tags" />
         </dd>
       </dl>
       {model.description ? (

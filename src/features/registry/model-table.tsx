@@ -5,7 +5,7 @@ import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
 import { AliasList } from './alias-list.tsx';
-import { TagList } from './tag-list.tsx';
+import { TagList } from '@/components/tag-list.tsx';
 
 /** A description in a table cell is a preview: the model page shows all of it. */
 const DESCRIPTION_PREVIEW_CHARS = 600;
@@ -38,7 +38,7 @@ export function ModelTable({ models }: { models: readonly RegisteredModel[] }) {
               <AliasList modelName={model.name} aliases={model.aliases} />
             </td>
             <td>
-              <TagList tags={model.tags} label={`Tags of ${model.name}`} />
+              <TagList tags={model.tags} label={`Tags of ${model.name}`} empty="—" className="registry-tags" />
             </td>
             <td title={describeTimestamp(model.updatedAt)}>{formatTimestamp(model.updatedAt)}</td>
             <td className="registry-table__description">

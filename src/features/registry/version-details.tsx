@@ -12,7 +12,7 @@ import { registeredAliasUri, registeredVersionUri } from '@/lib/mlmodel/snippets
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { AliasList } from './alias-list.tsx';
 import { SourceRunLink } from './source-run-link.tsx';
-import { TagList } from './tag-list.tsx';
+import { TagList } from '@/components/tag-list.tsx';
 import { versionStatusLabel } from './version-status.ts';
 
 /** What the model files view needs: where the files are, the run that logged them, and the URIs to show. */
@@ -69,7 +69,7 @@ export function VersionDetails({ version, renderModelFiles }: VersionDetailsProp
         </dd>
         <dt>Tags</dt>
         <dd>
-          <TagList tags={version.tags} label={`Tags of version ${version.version}`} />
+          <TagList tags={version.tags} label={`Tags of version ${version.version}`} empty="—" className="registry-tags" />
         </dd>
         {aliasUris.length > 0 ? (
           <>

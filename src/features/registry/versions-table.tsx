@@ -4,7 +4,7 @@ import { paths } from '@/config/paths.ts';
 import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
 import { AliasList } from './alias-list.tsx';
 import { SourceRunLink } from './source-run-link.tsx';
-import { TagList } from './tag-list.tsx';
+import { TagList } from '@/components/tag-list.tsx';
 import { versionStatusLabel } from './version-status.ts';
 
 export interface VersionsTableProps {
@@ -47,7 +47,7 @@ export function VersionsTable({ modelName, versions, aliases }: VersionsTablePro
               <td title={describeTimestamp(version.createdAt)}>{formatTimestamp(version.createdAt)}</td>
               <td>{version.runId ? <SourceRunLink runId={version.runId} /> : <span className="muted">—</span>}</td>
               <td>
-                <TagList tags={version.tags} label={`Tags of version ${version.version}`} />
+                <TagList tags={version.tags} label={`Tags of version ${version.version}`} empty="—" className="registry-tags" />
               </td>
             </tr>
           );
