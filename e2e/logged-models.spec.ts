@@ -157,6 +157,9 @@ test('the Runs tab keeps its URL and its state', async ({ page, manifest }) => {
   await waitUntilReady(page);
   expect(new URL(page.url()).searchParams.get('searchFilter')).toBe('pipeline');
   await models.tabs.getByRole('link', { name: 'Models' }).click();
+  // The Models tab's code loads lazily: wait for its URL, not only for a quiet page (CI once
+  // clicked Runs while the Runs tab was still shown, whose link keeps the table's filter).
+  await expect(page).toHaveURL(new RegExp(`/experiments/${autolog.experiment_id}/models`));
   await waitUntilReady(page);
   await models.tabs.getByRole('link', { name: 'Runs' }).click();
   await expect(page).toHaveURL(`/experiments/${autolog.experiment_id}`);
