@@ -17,6 +17,7 @@ import { buildChartData, type ChartData, type RunHistory, type XAxisKind } from 
 import { finiteValueRange } from '@/lib/series/chart-table.ts';
 import { formatX, xAxisLabel } from './axis-format.ts';
 import { ChartDataTable } from './chart-data-table.tsx';
+import { ChartLegend } from './chart-legend.tsx';
 import { exportCsv, exportPng, exportSvg } from './chart-export.ts';
 import { MetricChart } from './metric-chart.tsx';
 import { formatZoom, parseZoom, type ChartSearch } from './url-state.ts';
@@ -211,26 +212,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
         {showTable ? 'Hide data table' : 'Show data as table'}
       </button>
       {showTable && ready ? <ChartDataTable id={tableId} metricKey={metricKey} data={data} xAxis={settings.x} /> : null}
-      {runs.length > 1 ? (
-        <ul className="chart-legend" aria-label={`Runs in ${metricKey}`}>
-          {runs.map((run) => (
-            <li key={run.runId}>
-              {/* A click hides or shows the run in every chart of the view (hiddenRuns= in the URL). */}
-              <button
-                type="button"
-                className="chart-legend__entry"
-                aria-pressed={!hidden.has(run.runId)}
-                title={hidden.has(run.runId) ? 'Show this run in the charts' : 'Hide this run from the charts'}
-                disabled={!onToggleRun}
-                onClick={() => onToggleRun?.(run.runId)}
-              >
-                <span className="swatch" style={{ background: colors.get(run.runId) }} aria-hidden="true" />
-                <span className="chart-legend__name">{run.name || run.runId}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {runs.length > 1 ? <ChartLegend metricKey={metricKey} runs={runs} colors={colors} hidden={hidden} onToggleRun={onToggleRun} /> : null}
     </>
   );
 }
