@@ -2,7 +2,6 @@
 // whole run set again. Two small runs/search calls: the runs that were RUNNING (by id), and
 // runs started since the newest loaded one (a sweep's new children). The merge into the loaded
 // pages is a pure function, so the table's cache is patched, never refetched whole.
-import type { InfiniteData } from '@tanstack/react-query';
 import { searchRuns, type Run, type RunPage, type RunSearchParams } from './runs.ts';
 
 /** runs/search filters are ANDed clauses; an IN list of this many ids stays a small request. */
@@ -47,7 +46,7 @@ export async function fetchLiveRunUpdates(
  * The loaded pages with the news applied: a watched run replaced where it sits, new runs put
  * on the first page (the table sorts rows itself). Unchanged pages keep their identity.
  */
-export function mergeLiveRuns(data: InfiniteData<RunPage>, news: LiveRunUpdates): InfiniteData<RunPage> {
+export function mergeLiveRuns<D extends { pages: readonly RunPage[] }>(data: D, news: LiveRunUpdates): D {
   const updated = new Map(news.updated.map((run) => [run.runId, run]));
   const loaded = new Set<string>();
   const pages = data.pages.map((page) => {

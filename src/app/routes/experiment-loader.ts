@@ -14,7 +14,7 @@ export function createExperimentLoader(queryClient: QueryClient) {
     if (!experimentId) return null;
     void queryClient.prefetchQuery(experimentQueryOptions(experimentId));
     const search = parseSearchParams(runTableSearchSchema, new URL(request.url).searchParams);
-    void queryClient.prefetchInfiniteQuery(runRowsQueryOptions([experimentId], search));
+    void queryClient.prefetchQuery(runRowsQueryOptions([experimentId], search));
     return null;
   };
 }

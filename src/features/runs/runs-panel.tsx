@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { describeError } from '@/api/describe-error.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { LiveIndicator } from '@/components/live-indicator.tsx';
 import { Loading } from '@/components/loading.tsx';
@@ -72,7 +73,14 @@ export function RunsPanel({ experimentIds, exportName, experimentNames, charts }
             {/* MLflow returns no total, so the count grows until the last page. */}
             {isPaging
               ? `Loading runs… ${count.format(loadedCount)} of …`
-              : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
+              : query.isError
+                ? `${count.format(loadedCount)} runs loaded; the rest failed: ${describeError(query.error).title}. `
+                : `${count.format(loadedCount)} ${loadedCount === 1 ? 'run' : 'runs'}.`}
+            {query.isError && !isPaging ? (
+              <button type="button" className="status-line__retry" onClick={() => void query.refetch()}>
+                Load the rest
+              </button>
+            ) : null}
             {isPaging ? <progress className="status-line__progress" aria-label="Loading runs" /> : null}
             {live.intervalMs !== false ? <LiveIndicator intervalMs={live.intervalMs} failed={live.failed} /> : null}
           </p>

@@ -2,11 +2,11 @@
 // for runs started since (api/live-runs.ts) and patches them into the loaded pages, so the table
 // moves without paging everything again. Polling pauses in a hidden tab (TanStack Query's
 // refetchInterval) and ends when no loaded run is running any more.
-import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { fetchLiveRunUpdates, mergeLiveRuns, newestStart } from '@/api/live-runs.ts';
 import { pollingWithRecovery } from '@/api/retry-policy.ts';
-import { isLiveStatus, runKeys, type RunPage, type RunSearchParams } from '@/api/runs.ts';
+import { isLiveStatus, runKeys, type RunPage, type RunPages, type RunSearchParams } from '@/api/runs.ts';
 import { useViewOptions } from '@/config/view-options.ts';
 
 export interface LiveRows {
@@ -42,7 +42,7 @@ export function useLiveRows(params: RunSearchParams, pages: readonly RunPage[] |
   const news = live.data;
   useEffect(() => {
     if (!news) return;
-    queryClient.setQueryData<InfiniteData<RunPage>>(runKeys.search(params), (data) => (data ? mergeLiveRuns(data, news) : data));
+    queryClient.setQueryData<RunPages>(runKeys.search(params), (data) => (data ? mergeLiveRuns(data, news) : data));
     // params is the table's key: news belong to the query they were asked for.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [news, queryClient]);

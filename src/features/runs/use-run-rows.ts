@@ -1,8 +1,8 @@
-// Every run of the experiment(s), page after page until the token runs out, nested under
-// their parents at any depth. Parents missing from the results (filtered out, or deleted)
+// Every run of the experiment(s) — the first page, then the rest in parallel start-time slices
+// (api/run-paging.ts) — nested under their parents at any depth. Parents missing from the results (filtered out, or deleted)
 // are fetched with runs/get and shown as context.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { missingAncestorsQueryOptions } from '@/api/runs.ts';
 import { runRowsQueryOptions, runRowsSearchParams } from './run-rows-query.ts';
 import { buildForest, missingParentIds } from '@/lib/run-tree.ts';
@@ -12,23 +12,20 @@ import type { RunTableSearch } from './url-state.ts';
 import { useLiveRows } from './use-live-rows.ts';
 
 export function useRunRows(experimentIds: readonly string[], search: RunTableSearch) {
-  const query = useInfiniteQuery(runRowsQueryOptions(experimentIds, search));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
+  const query = useQuery(runRowsQueryOptions(experimentIds, search));
   const pages = query.data?.pages;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const complete = query.data?.complete === true;
 
   const items = useMemo(() => (pages ?? []).flatMap((page) => page.runs), [pages]);
   // Only once every page is in: a parent on a later page is not missing.
-  const missing = useMemo(() => (hasNextPage ? [] : missingParentIds(items, [], runForest)), [items, hasNextPage]);
+  const missing = useMemo(() => (complete ? missingParentIds(items, [], runForest) : []), [items, complete]);
   const ancestors = useQuery(missingAncestorsQueryOptions(missing));
   const ancestorRuns = ancestors.data;
 
   const rows = useMemo(() => buildForest(items, ancestorRuns ?? [], runForest), [items, ancestorRuns]);
   const keys = useMemo(() => collectKeys([...(pages ?? []).map((page) => page.runs), ancestorRuns ?? []]), [pages, ancestorRuns]);
-  const isPaging = Boolean(hasNextPage) && !isError;
+  // Still loading pages (a failure stops it: the table keeps what arrived and says the rest failed).
+  const isPaging = query.data !== undefined && !complete && !query.isError;
   const live = useLiveRows(runRowsSearchParams(experimentIds, search), pages, isPaging);
   return { query, rows, keys, loadedCount: items.length, isPaging, live };
 }
