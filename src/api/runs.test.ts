@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, searchRuns, type RunPage, type Run } from './runs.ts';
+import {
+  addRunChunk,
+  MAX_RUN_PAGE_SIZE,
+  modelHistoryPaths,
+  nextRunPageSize,
+  searchRuns,
+  type RunPage,
+  type RunPages,
+  type Run,
+} from './runs.ts';
 
 const run = (metricCount: number): Run =>
   ({
@@ -29,7 +38,28 @@ describe('run paging', () => {
     expect(nextRunPageSize(page([run(1498), run(1498)]))).toBe(33);
     expect(nextRunPageSize(page([run(100_000)]))).toBe(20);
   });
+});
 
+describe('addRunChunk', () => {
+  it('places each answer by its order, whatever order the answers arrive in', () => {
+    const named = (name: string) => ({ runId: name }) as unknown as Run;
+    let state: RunPages = { pages: [], orders: [], complete: false };
+    for (const [order, name] of [
+      [[0], 'first'],
+      [[1, 2, 0], 'slice 2'],
+      [[1, 0, 0], 'slice 0'],
+      [[1, 0, 1, 1, 0], 'slice 0, second half'],
+      [[1, 0, 1, 0, 0], 'slice 0, first half'],
+    ] as const)
+      state = addRunChunk(state, { order, runs: [named(name)] });
+    expect(state.pages.map((p) => p.runs[0]?.runId)).toEqual([
+      'first',
+      'slice 0',
+      'slice 0, first half',
+      'slice 0, second half',
+      'slice 2',
+    ]);
+  });
 });
 
 describe('run parsing', () => {
