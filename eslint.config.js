@@ -91,7 +91,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../src/*', '@/*'], message: 'server/ shares only types with the browser code.' }] },
+        { patterns: [{ group: ['../src/*', '@/*'], message: 'server/ shares only contract/ with the browser code.' }] },
       ],
     },
   },

@@ -8,6 +8,8 @@ import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { verifyScope } from './embed/embed-scope.ts';
 import { handleProxy, sendError } from './proxy.ts';
 import { PROXY_PREFIX } from './proxy-routes.ts';
+import { createPrefetchCache } from './prefetch/prefetch-cache.ts';
+import { prefetchRunTable } from './prefetch/run-table-prefetch.ts';
 import { createRenderRoute, type RenderRoute } from './render/render-route.ts';
 import { isHostAllowed, securityHeaders } from './security.ts';
 
@@ -40,6 +42,8 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
   const config = JSON.stringify(publicConfig(options, runlensVersion));
   const backend = createBackendInfo(options);
   let renderRoute: RenderRoute | undefined;
+  // The run table's first page, asked for at navigation (docs/first-rows.md).
+  const prefetched = createPrefetchCache();
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -49,7 +53,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     }
     const url = req.url ?? '/';
     if (url.startsWith(PROXY_PREFIX)) {
-      return handleProxy(options, req, res);
+      return handleProxy(options, req, res, prefetched);
     }
     if (renderRoute && url.startsWith(RENDER_PREFIX)) {
       return renderRoute.handle(req, res);
@@ -72,7 +76,11 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     }
     // Client-side routes get index.html. sirv's SPA fallback skips paths that look like files,
     // and an artifact path (…/artifacts/cv_results.csv) does.
-    if (url.startsWith('/experiments/')) req.url = '/';
+    if (url.startsWith('/experiments/')) {
+      // The page's first rows no longer wait for its code: its first request is on its way now.
+      prefetchRunTable(options, prefetched, req);
+      req.url = '/';
+    }
     // sirv picks a precompressed sibling by substring ("br" anywhere, even "br;q=0"): it is told
     // the codings the browser really accepts. A Range names bytes of the file itself.
     req.headers['accept-encoding'] = req.headers.range ? '' : acceptableEncodings(req.headers['accept-encoding']).join(', ');
@@ -92,6 +100,7 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
       fail(err);
     }
   });
+  server.on('close', () => prefetched.clear());
   if (options.render) {
     renderRoute = createRenderRoute({
       token: options.render.token,

@@ -10,6 +10,7 @@ import { displayTrackingUri, type ServeOptions } from './options.ts';
 import { decideProxyRoute } from './proxy-routes.ts';
 import { artifactSandboxCsp, isSameOriginWrite } from './security.ts';
 import { describeConnectionError, requestUpstream } from './upstream.ts';
+import { requestKey, type PrefetchCache, type UpstreamAnswer } from './prefetch/prefetch-cache.ts';
 import type { RunlensErrorCode } from '../contract/runlens-http.ts';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'range', 'if-none-match', 'if-modified-since'];
@@ -26,7 +27,27 @@ const FORWARDED_RESPONSE_HEADERS = [
 ];
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export async function handleProxy(options: ServeOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/** The request headers the proxy forwards upstream, from the browser's (or a prefetch's: prefetch/run-table-prefetch.ts). */
+export function forwardedRequestHeaders(incoming: http.IncomingHttpHeaders): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}
+
+/**
+ * `prefetched` holds answers `runlens serve` asked for at navigation (the run table's first page,
+ * prefetch/run-table-prefetch.ts): an identical request takes its answer instead of asking again,
+ * after every check below, exactly as if it had gone upstream itself.
+ */
+export async function handleProxy(
+  options: ServeOptions,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  prefetched?: PrefetchCache,
+): Promise<void> {
   // A signed embed link's scope travels as parameters of its own, never forwarded.
   const { url, credential } = takeEmbedCredential(req.url ?? '');
   const decision = decideProxyRoute(req.method ?? 'GET', url);
@@ -81,11 +102,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   if (scopeDecision?.body !== undefined) body = Buffer.from(JSON.stringify(scopeDecision.body));
   const checkAnswerFirst = scopeDecision?.checkResponse === true;
 
-  const headers: Record<string, string> = {};
-  for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = req.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
+  const headers = forwardedRequestHeaders(req.headers);
   // An answer that is read before it is sent must come uncompressed.
   if (checkAnswerFirst) delete headers['accept-encoding'];
 
@@ -93,7 +110,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   res.once('close', () => {
     if (!res.writableFinished) browserGone.abort();
   });
-  let upstream: http.IncomingMessage;
+  let upstream: UpstreamAnswer;
   try {
     if (scope && scopeDecision?.allow) {
       const looked = await checkLookup(options, scope, scopeDecision, browserGone.signal);
@@ -102,13 +119,21 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
         return;
       }
     }
-    upstream = await requestUpstream(options, {
-      method,
-      path: decision.upstreamPath,
-      headers,
-      signal: browserGone.signal,
-      ...(body ? { body } : {}),
-    });
+    // Only unscoped requests: a signed link's requests are checked and filtered, and none is prefetched.
+    const early = scope
+      ? undefined
+      : prefetched?.take(requestKey({ client: clientAddress(req), method, url, headers, body }), browserGone.signal);
+    if (early) upstream = await early;
+    else {
+      const answer = await requestUpstream(options, {
+        method,
+        path: decision.upstreamPath,
+        headers,
+        signal: browserGone.signal,
+        ...(body ? { body } : {}),
+      });
+      upstream = { statusCode: answer.statusCode, headers: answer.headers, body: answer };
+    }
   } catch (err) {
     if (!browserGone.signal.aborted) sendUnreachable(res, options, err);
     return;
@@ -116,7 +141,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
 
   const status = upstream.statusCode ?? 502;
   if (status >= 300 && status < 400 && upstream.headers.location) {
-    upstream.resume();
+    upstream.body.resume();
     // Following redirects would let the upstream (or anything in between) pick another host.
     // The Location itself is not repeated: it may carry a login URL with tokens or an internal
     // host name the browser has no business seeing.
@@ -130,7 +155,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   }
 
   if (scope && checkAnswerFirst && status === 200) {
-    const checked = await checkAnswer(scope, decision.upstreamPath, upstream);
+    const checked = await checkAnswer(scope, decision.upstreamPath, upstream.body);
     if (!checked.ok) sendError(res, 403, 'RUNLENS_EMBED_REFUSED', checked.message);
     else await sendCheckedAnswer(req, res, method, Buffer.from(checked.body));
     return;
@@ -162,7 +187,7 @@ export async function handleProxy(options: ServeOptions, req: http.IncomingMessa
   try {
     // A browser that leaves mid-answer fails the pipeline, which destroys every stream in it: the
     // compressor and the upstream answer too (so the tracking server stops sending).
-    await (coding ? pipeline(upstream, createCompressor(coding), res) : pipeline(upstream, res));
+    await (coding ? pipeline(upstream.body, createCompressor(coding), res) : pipeline(upstream.body, res));
   } catch {
     res.destroy();
   }
@@ -213,6 +238,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'ab
       if (!req.complete) resolve('aborted');
     });
   });
+}
+
+/** The browser's address, which an early answer is kept for (prefetch/prefetch-cache.ts). */
+export function clientAddress(req: http.IncomingMessage): string {
+  return req.socket.remoteAddress ?? '';
 }
 
 function isCrossSiteFetch(headers: http.IncomingHttpHeaders): boolean {

@@ -1,7 +1,7 @@
 // The proxy's half of signed embed links: the credential a page sends with each API request,
 // the checks run before a request goes upstream (scope-rules.ts), and the answers that must be
 // read before they may be sent (docs/embed-scopes.md). proxy.ts calls these in order.
-import type http from 'node:http';
+import type { Readable } from 'node:stream';
 import type { ServeOptions } from '../options.ts';
 import { requestUpstream } from '../upstream.ts';
 import { verifyScope, type EmbedScope, type ScopeCheck } from './embed-scope.ts';
@@ -112,7 +112,7 @@ export async function checkLookup(
 export async function checkAnswer(
   scope: EmbedScope,
   upstreamPath: string,
-  answer: http.IncomingMessage,
+  answer: Readable,
 ): Promise<{ ok: true; body: string } | { ok: false; message: string }> {
   const text = await readWhole(answer);
   if (text === undefined) return { ok: false, message: 'this embed link cannot read an answer this large' };
@@ -139,7 +139,7 @@ export function parseKeepingLongIntegers(text: string): unknown {
   }
 }
 
-function readWhole(stream: http.IncomingMessage): Promise<string | undefined> {
+function readWhole(stream: Readable): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,14 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  addRunChunk,
-  MAX_RUN_PAGE_SIZE,
-  modelHistoryPaths,
-  nextRunPageSize,
-  searchRuns,
-  type RunPage,
-  type RunPages,
-  type Run,
-} from './runs.ts';
+import { addRunChunk, type RunPages } from './run-pages.ts';
+import { MAX_RUN_PAGE_SIZE, modelHistoryPaths, nextRunPageSize, searchRuns, type RunPage, type Run } from './runs.ts';
 
 const run = (metricCount: number): Run =>
   ({

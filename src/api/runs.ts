@@ -1,12 +1,10 @@
 // MLflow runs: wire schema, fetchers, query keys and query options.
-import { queryOptions, type QueryFunctionContext } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.ts';
 import { requestJson, type RequestSpec } from './client.ts';
-import { quietRetryDelayMs, shouldRetryQuietly } from './retry-policy.ts';
-import { compareOrder, pageAllRuns, type PageAsk, type PagingChunk } from './run-paging.ts';
 import { id, int64, keyValue, lifecycleStage, list, pageToken, toDouble, type ViewType } from './wire.ts';
 import { PROXY_BASE } from '../../contract/runlens-http.ts';
+import { RUN_SEARCH_PATH, runSearchBody } from '../../contract/run-table-request.ts';
 
 const API = `${PROXY_BASE}/api/2.0/mlflow`;
 
@@ -145,37 +143,9 @@ const searchResponse = z.object({ runs: list(runSchema), next_page_token: pageTo
 export type RunPage = z.infer<typeof searchResponse>;
 const getResponse = z.object({ run: runSchema });
 
-/**
- * Page sizes for runs/search. The first page is small (50: a screenful and then some) so the
- * first rows show at once whatever a run weighs. Later pages aim at a fixed number of entries (params + metrics + tags), not
- * runs: 1,000 runs of 50 entries parse in a few tens of ms, but 1,000 runs of 1,500 metrics
- * are a 100 MB body whose parsing would freeze the tab, so such pages hold fewer runs.
- */
-export const FIRST_RUN_PAGE_SIZE = 50;
-export const MAX_RUN_PAGE_SIZE = 1000;
-const MIN_RUN_PAGE_SIZE = 20;
-const ENTRIES_PER_PAGE = 50_000;
+import { FIRST_RUN_PAGE_SIZE, MAX_RUN_PAGE_SIZE } from './run-page-size.ts';
 
-/** Runs of a page whose entries are counted to size the next one: an estimate needs no more. */
-const SIZE_SAMPLE = 25;
-
-const countKeys = (record: object) => Object.keys(record).length;
-
-export function nextRunPageSize(page: RunPage): number {
-  const { runs } = page;
-  if (runs.length === 0) return MAX_RUN_PAGE_SIZE;
-  const stride = Math.max(1, Math.floor(runs.length / SIZE_SAMPLE));
-  let entries = 0;
-  let sampled = 0;
-  for (let i = 0; i < runs.length; i += stride) {
-    const run = runs[i];
-    if (!run) continue;
-    entries += countKeys(run.metrics) + countKeys(run.params) + countKeys(run.tags);
-    sampled += 1;
-  }
-  const perRun = Math.max(1, entries / Math.max(1, sampled));
-  return Math.min(MAX_RUN_PAGE_SIZE, Math.max(MIN_RUN_PAGE_SIZE, Math.floor(ENTRIES_PER_PAGE / perRun)));
-}
+export { FIRST_RUN_PAGE_SIZE, MAX_RUN_PAGE_SIZE, nextRunPageSize } from './run-page-size.ts';
 
 export interface RunSearchParams {
   experimentIds: readonly string[];
@@ -194,18 +164,9 @@ export interface RunPageParam {
 /** The runs/search request for one page; also what src/app/main.tsx primes at navigation. */
 export function runSearchRequest(params: RunSearchParams & RunPageParam): RequestSpec {
   // POST only (runs/search has no GET); the proxy makes MLflow ≥ 3.5's origin check see no Origin.
-  return {
-    method: 'POST',
-    path: `${API}/runs/search`,
-    body: {
-      experiment_ids: params.experimentIds,
-      filter: params.filter || undefined,
-      run_view_type: params.viewType,
-      max_results: params.maxResults,
-      order_by: params.orderBy ?? ['attributes.start_time DESC'],
-      page_token: params.pageToken,
-    },
-  };
+  // The body's shape is shared with `runlens serve`, which sends the run table's first page early
+  // and matches the page's request by its bytes (contract/run-table-request.ts).
+  return { method: 'POST', path: RUN_SEARCH_PATH, body: runSearchBody(params) };
 }
 
 export async function searchRuns(params: RunSearchParams & RunPageParam, signal?: AbortSignal): Promise<RunPage> {
@@ -266,91 +227,12 @@ export function topRunsQueryOptions(params: TopRunsParams) {
 /** The first page's parameters: a small page, so the first rows show at once. */
 export const FIRST_RUN_PAGE: RunPageParam = { maxResults: FIRST_RUN_PAGE_SIZE };
 
-/**
- * Requests in flight at once and the first cut of start-time slices (run-paging.ts). Measured on
- * 2 cores against `mlflow server --workers 2` (scripts/bench): see docs/run-paging.md.
- */
-export const PAGING_LANES = 3;
-export const PAGING_SLICES = 8;
-
-/** Every run of a search: pages in the order the table lists them, and whether all are in. */
-export interface RunPages {
-  pages: RunPage[];
-  /** Where each page sits (run-paging.ts's order), parallel to `pages`. */
-  orders: (readonly number[])[];
-  complete: boolean;
-}
-
-export function addRunChunk(state: RunPages, chunk: PagingChunk<Run>): RunPages {
-  let at = state.orders.length;
-  while (at > 0 && compareOrder(state.orders[at - 1] ?? [], chunk.order) > 0) at -= 1;
-  return {
-    pages: [...state.pages.slice(0, at), { runs: chunk.runs }, ...state.pages.slice(at)],
-    orders: [...state.orders.slice(0, at), chunk.order, ...state.orders.slice(at)],
-    complete: false,
-  };
-}
-
-const countRuns = (data: RunPages) => data.pages.reduce((sum, page) => sum + page.runs.length, 0);
-
-/** A request tried again behind "loading" as the app's retry policy says (a 5xx, a body cut off). */
-async function withQuietRetries<T>(send: () => Promise<T>, signal: AbortSignal): Promise<T> {
-  for (let failures = 0; ; failures++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (signal.aborted || !shouldRetryQuietly(failures, error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, quietRetryDelayMs(failures, error)));
-    }
-  }
-}
-
-/**
- * Every run of a search (run-paging.ts: the first page, then start-time slices in parallel).
- * Each answer is shown as it arrives; a refetch of a table that was complete keeps showing it and
- * swaps in the new runs at the end, as an infinite query's refetch would (and one that failed
- * half-way keeps its runs until the new fetch has as many).
- */
-async function streamRunPages(params: RunSearchParams, context: QueryFunctionContext): Promise<RunPages> {
-  const { client, queryKey, signal } = context;
-  const before = client.getQueryData<RunPages>(queryKey);
-  // A table already shown stays until this fetch has more to show (all of it, when it was complete).
-  const shownRuns = before ? (before.complete ? Infinity : countRuns(before)) : 0;
-  let state: RunPages = { pages: [], orders: [], complete: false };
-  const ask = (request: PageAsk, requestSignal: AbortSignal) =>
-    withQuietRetries(
-      () =>
-        searchRuns(
-          {
-            ...params,
-            filter: request.filter,
-            maxResults: request.maxResults,
-            pageToken: request.pageToken,
-            ...(request.orderBy ? { orderBy: request.orderBy } : {}),
-          },
-          requestSignal,
-        ),
-      requestSignal,
-    );
-  const chunks = pageAllRuns(ask, params.filter, {
-    firstPageSize: FIRST_RUN_PAGE_SIZE,
-    pageSize: nextRunPageSize,
-    lanes: PAGING_LANES,
-    slices: PAGING_SLICES,
-    isRejection: (error) => error instanceof ApiError && error.status === 400,
-    signal,
-  });
-  for await (const chunk of chunks) {
-    state = addRunChunk(state, chunk);
-    if (countRuns(state) >= shownRuns) client.setQueryData<RunPages>(queryKey, state);
-  }
-  return { ...state, complete: true };
-}
-
 export function runSearchQueryOptions(params: RunSearchParams) {
   return queryOptions({
     queryKey: runKeys.search(params),
-    queryFn: (context) => streamRunPages(params, context),
+    // The paging engine loads with the first request rather than with the first page's code (it
+    // is not needed to list experiments); the first runs/search is already on its way (primed).
+    queryFn: async (context) => (await import('./run-pages.ts')).streamRunPages(searchRuns, params, context),
     // Each request is retried by itself (withQuietRetries); starting the whole paging again would
     // throw away every page already in.
     retry: false,

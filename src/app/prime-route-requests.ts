@@ -2,16 +2,15 @@
 // the URL alone while the app's JavaScript still downloads and evaluates. On a run table the
 // first runs/search page is the slowest thing between navigation and the first rows; sent from
 // here it no longer waits for React, the router and the route's lazy chunks (nor for a free
-// connection behind them).
+// connection behind them). `runlens serve` has sent the same page upstream already when it served
+// this page, and answers this request from that (docs/first-rows.md): the request comes from
+// contract/run-table-request.ts, which the server uses too, so both name the same bytes.
 // The loader's identical requests then take these responses (primeRequest in src/api/client.ts).
 import { primeRequest } from '@/api/client.ts';
 import { experimentRequest, experimentSearchRequest } from '@/api/experiments.ts';
-import { FIRST_RUN_PAGE, runSearchRequest } from '@/api/runs.ts';
 import { paths } from '@/config/paths.ts';
 import { experimentListSearch } from '@/features/experiments/url-state.ts';
-import { runRowsSearchParams } from '@/features/runs/run-rows-query.ts';
-import { runTableSearchSchema } from '@/features/runs/url-state.ts';
-import { parseSearchParams } from '@/lib/search-params.ts';
+import { runTableFirstRequest } from '../../contract/run-table-request.ts';
 
 export function primeRouteRequests(location: Pick<Location, 'pathname' | 'search'>): void {
   if (location.pathname === paths.home.path) {
@@ -19,8 +18,8 @@ export function primeRouteRequests(location: Pick<Location, 'pathname' | 'search
     return;
   }
   const experimentId = paths.experiment.match(location.pathname);
-  if (experimentId === undefined) return;
-  const search = parseSearchParams(runTableSearchSchema, new URLSearchParams(location.search));
-  primeRequest(runSearchRequest({ ...runRowsSearchParams([experimentId], search), ...FIRST_RUN_PAGE }));
+  const firstPage = runTableFirstRequest(location.pathname, new URLSearchParams(location.search));
+  if (experimentId === undefined || firstPage === undefined) return;
+  primeRequest(firstPage);
   primeRequest(experimentRequest(experimentId));
 }

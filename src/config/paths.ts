@@ -1,5 +1,6 @@
 // Every in-app link is built here, never concatenated at the call site. IDs are opaque strings
 // and always encoded as one path segment.
+import { runTableExperimentId } from '../../contract/run-table-request.ts';
 
 const segment = encodeURIComponent;
 
@@ -20,14 +21,7 @@ export const paths = {
     path: '/experiments/:experimentId',
     getHref: (experimentId: string) => `/experiments/${segment(experimentId)}`,
     /** The experiment id of a run-table URL, without the router (src/app/main.tsx runs before it loads). */
-    match: (pathname: string): string | undefined => {
-      const found = /^\/experiments\/([^/]+)\/?$/.exec(pathname)?.[1];
-      try {
-        return found === undefined ? undefined : decodeURIComponent(found);
-      } catch {
-        return undefined;
-      }
-    },
+    match: runTableExperimentId,
   },
   /** The experiment's Models tab: its MLflow 3 LoggedModels (features/logged-models/url-state.ts). */
   experimentModels: {

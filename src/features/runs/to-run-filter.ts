@@ -1,10 +1,3 @@
-import { runNameFilter } from '@/api/runs.ts';
-
-// Anything with a comparison is MLflow search syntax, passed as is; plain words search run names.
-const LOOKS_LIKE_SYNTAX = /(=|<|>|\b(LIKE|ILIKE|IN)\b)/i;
-
-export function toRunFilter(text: string): string {
-  const trimmed = text.trim();
-  if (!trimmed) return '';
-  return LOOKS_LIKE_SYNTAX.test(trimmed) ? trimmed : runNameFilter(trimmed);
-}
+// The search box's rule lives beside the run table's first request, which `runlens serve` computes
+// too (contract/run-table-request.ts); the table's filter reads it from here.
+export { toRunFilter } from '../../../contract/run-table-request.ts';

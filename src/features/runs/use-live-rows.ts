@@ -6,7 +6,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { fetchLiveRunUpdates, mergeLiveRuns, newestStart } from '@/api/live-runs.ts';
 import { pollingWithRecovery } from '@/api/retry-policy.ts';
-import { isLiveStatus, runKeys, type RunPage, type RunPages, type RunSearchParams } from '@/api/runs.ts';
+import type { RunPages } from '@/api/run-pages.ts';
+import { isLiveStatus, runKeys, type RunPage, type RunSearchParams } from '@/api/runs.ts';
 import { useViewOptions } from '@/config/view-options.ts';
 
 export interface LiveRows {
