@@ -1,6 +1,7 @@
 // Metric charts against the real server: every point drawn, spikes kept, controls change the drawing.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures.ts';
+import { paths } from '../src/config/paths.ts';
+import { expect, test, waitUntilReady } from './fixtures.ts';
 import type { Manifest } from './harness/populate.ts';
 import { RunPageObject } from './pages/run-page.ts';
 
@@ -26,6 +27,8 @@ test('the long history shows its one-step spike; ignoring outliers, smoothing, l
   const points = (dynamics.long_history as { loss_points: number }).loss_points;
   let chart = await run.drawnChart('loss');
   await expect(chart).toContainText(`${points.toLocaleString('en-US')} points`);
+  // The machine-readable "every point is drawn" (docs/charts-performance.md).
+  await expect(chart.locator('.chart-card__body')).toHaveAttribute('data-points', 'complete');
   // The y axis reaches the spike: 1 step of 10,000 is drawn, not sampled away.
   expect(Math.max(...(await run.yTicks(chart)))).toBeGreaterThanOrEqual(spike * 0.8);
 
@@ -53,6 +56,41 @@ test('the long history shows its one-step spike; ignoring outliers, smoothing, l
   chart = await run.drawnChart('loss');
   await expect(page.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();
   await expect(chart).toContainText('Relative time');
+});
+
+test('a history still loading is drawn from a server sample, marked as one, then with every point', async ({
+  page,
+  manifest,
+  pageProblems,
+}) => {
+  const dynamics = scenario(manifest, 'training-dynamics');
+  const points = (dynamics.long_history as { loss_points: number }).loss_points;
+  // The full history is held back, as a million points would be, so the sample comes first.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith('/metrics/get-history'),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(paths.runMetrics.getHref(dynamics.experiment_id, dynamics.runs.long_history as string));
+  const chart = new RunPageObject(page).chart('loss');
+  const body = chart.locator('.chart-card__body');
+  await expect(body).toHaveAttribute('data-points', 'sampled');
+  await expect(chart).toContainText('sampled · loading every point');
+  await expect(body.locator('path.recharts-line-curve')).toHaveCount(1);
+  // A sample is not the finished picture: the page does not say it is ready, nor offer exports.
+  await expect(page.locator('html')).toHaveAttribute('data-runlens-state', 'loading');
+  await expect(chart.getByRole('button', { name: 'CSV' })).toBeDisabled();
+
+  release();
+  await expect(body).toHaveAttribute('data-points', 'complete');
+  await waitUntilReady(page);
+  await expect(chart).toContainText(`${points.toLocaleString('en-US')} points`);
+  await expect(chart).not.toContainText('sampled');
+  expect(pageProblems).toEqual([]);
 });
 
 test('the CSV export of a chart holds every logged point', async ({ page, manifest }) => {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getMetricHistory, refreshMetricHistory } from './metrics.ts';
+import { columnsFromPoints, pointAt, type MetricColumns } from '@/lib/series/history-columns.ts';
+import { getMetricHistory, getMetricSample, refreshMetricHistory } from './metrics.ts';
+
+/** The columns as rows, to compare with what was logged. */
+const rows = (columns: MetricColumns) => Array.from(columns.steps, (_, i) => pointAt(columns, i));
 
 const respond = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
@@ -19,7 +23,7 @@ describe('getMetricHistory', () => {
         }),
       );
     vi.stubGlobal('fetch', fetchMock);
-    const points = await getMetricHistory('r1', 'loss');
+    const points = rows(await getMetricHistory('r1', 'loss'));
     expect(points).toEqual([
       { step: 0, timestamp: 6, value: Infinity },
       { step: 0, timestamp: 7, value: 0.5 },
@@ -45,7 +49,7 @@ describe('getMetricHistory', () => {
     const body =
       '{"metrics":[{"key":"loss","value":1,"timestamp":1,"step":9007199254740993},{"key":"loss","value":2,"timestamp":2,"step":4611686018427387904},{"key":"loss","value":3,"timestamp":3,"step":12}]}';
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })));
-    const points = await getMetricHistory('r1', 'loss');
+    const points = rows(await getMetricHistory('r1', 'loss'));
     // Sorted by step: the small one first, with no exactStep (a safe integer needs none).
     expect(points.map((p) => p.exactStep)).toEqual([undefined, '9007199254740993', '4611686018427387904']);
     expect(points[0]).toEqual({ step: 12, timestamp: 3, value: 3 });
@@ -54,11 +58,12 @@ describe('getMetricHistory', () => {
 });
 
 describe('refreshMetricHistory (live refresh)', () => {
-  const loaded = [
+  const loadedRows = [
     { step: 0, timestamp: 1, value: 5 },
     { step: 1, timestamp: 2, value: 4 },
     { step: 2, timestamp: 3, value: 3 },
   ];
+  const loaded = columnsFromPoints(loadedRows);
 
   it('asks only for the points from the last loaded step on and splices them in', async () => {
     const fetchMock = vi.fn().mockResolvedValue(
@@ -71,7 +76,7 @@ describe('refreshMetricHistory (live refresh)', () => {
       }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    const points = await refreshMetricHistory('r1', 'loss', loaded);
+    const points = rows(await refreshMetricHistory('r1', 'loss', loaded));
     expect(points.map((p) => [p.step, p.value])).toEqual([
       [0, 5],
       [1, 4],
@@ -90,10 +95,10 @@ describe('refreshMetricHistory (live refresh)', () => {
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(new Response(JSON.stringify({ error_code: 'ENDPOINT_NOT_FOUND', message: 'nope' }), { status: 404 }))
-      .mockResolvedValueOnce(respond({ metrics: [...loaded, { step: 3, timestamp: 4, value: 2 }] }));
+      .mockResolvedValueOnce(respond({ metrics: [...loadedRows, { step: 3, timestamp: 4, value: 2 }] }));
     vi.stubGlobal('fetch', fetchMock);
     const points = await refreshMetricHistory('r1', 'loss', loaded);
-    expect(points).toHaveLength(4);
+    expect(points.steps).toHaveLength(4);
     expect(String(fetchMock.mock.calls[1]![0])).toContain('/metrics/get-history?');
   });
 
@@ -103,10 +108,54 @@ describe('refreshMetricHistory (live refresh)', () => {
       const fetchMock = vi
         .fn()
         .mockResolvedValueOnce(respond({ metrics: tail }))
-        .mockResolvedValueOnce(respond({ metrics: loaded }));
+        .mockResolvedValueOnce(respond({ metrics: loadedRows }));
       vi.stubGlobal('fetch', fetchMock);
       await refreshMetricHistory('r1', 'loss', loaded);
       expect(String(fetchMock.mock.calls[1]![0])).toContain('/metrics/get-history?');
     }
+  });
+});
+
+describe('getMetricSample (a first draw while every point loads)', () => {
+  it('asks for every run in one request and splits the answer by run, in step order', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(
+      respond({
+        metrics: [
+          { key: 'loss', value: 2, timestamp: 20, step: 500, run_id: 'a' },
+          { key: 'loss', value: 'NaN', timestamp: 10, step: 0, run_id: 'a' },
+          { key: 'loss', value: 7, timestamp: 1, step: 0, run_id: 'b' },
+        ],
+      }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const sample = await getMetricSample(['a', 'b'], 'loss');
+    expect(rows(sample!.get('a')!)).toEqual([
+      { step: 0, timestamp: 10, value: NaN },
+      { step: 500, timestamp: 20, value: 2 },
+    ]);
+    expect(rows(sample!.get('b')!)).toEqual([{ step: 0, timestamp: 1, value: 7 }]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const url = String(fetchMock.mock.calls[0]![0]);
+    expect(url).toContain('/metrics/get-history-bulk-interval?run_ids=a&run_ids=b&metric_key=loss&max_results=2500');
+    expect(url).not.toContain('start_step');
+  });
+
+  it('is null, not an error, on a server without the endpoint', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ error_code: 'ENDPOINT_NOT_FOUND', message: 'nope' }), { status: 404 })),
+    );
+    await expect(getMetricSample(['a'], 'loss')).resolves.toBeNull();
+  });
+
+  it('asks for at most 100 runs a request', async () => {
+    const fetchMock = vi.fn().mockImplementation(async () => respond({ metrics: [] }));
+    vi.stubGlobal('fetch', fetchMock);
+    await getMetricSample(
+      Array.from({ length: 150 }, (_, i) => `r${i}`),
+      'loss',
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(String(fetchMock.mock.calls[1]![0]).match(/run_ids=/g)).toHaveLength(50);
   });
 });

@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { requestJson } from './client.ts';
 import { exactInt64, list, pageToken, toDouble, toInt64 } from './wire.ts';
+import { ColumnsBuilder, sortByStepThenTime, spliceColumns, type MetricColumns } from '@/lib/series/history-columns.ts';
 import { PROXY_BASE } from '../../contract/runlens-http.ts';
 
 const API = `${PROXY_BASE}/api/2.0/mlflow`;
@@ -16,32 +17,19 @@ export const HISTORY_PAGE_SIZE = 25_000;
 /** A runaway token never loops forever: 400 pages × 25,000 = 10 million points. */
 const MAX_HISTORY_PAGES = 400;
 
-export interface MetricPoint {
-  /** Plotted as a double: exact up to 2^53. */
-  step: number;
-  /** The step's digits, only when it is past 2^53 and `step` is rounded (steps are int64). */
-  exactStep?: string;
-  /** Wall time in ms. */
-  timestamp: number;
-  /** NaN and ±Infinity arrive as strings (or the ±1.797e308 clamp) and are normalised. */
-  value: number;
-}
-
 // The envelope is checked by zod; the points, up to 25,000 a page, by one plain loop (a zod
-// object per point costs several times the JSON parse) with the same normalisation as wire.ts.
+// object per point costs several times the JSON parse) with the same normalisation as wire.ts,
+// straight into typed columns: no object per point outlives its page (history-columns.ts).
 const historyPage = z.object({ metrics: list(z.unknown()), next_page_token: pageToken });
 
-function toPoint(raw: unknown): MetricPoint | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
+function pushPoint(into: ColumnsBuilder, raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null) return;
   const { value, step, timestamp } = raw as Record<string, unknown>;
-  const point: MetricPoint = { value: toDouble(value), step: toInt64(step) ?? 0, timestamp: toInt64(timestamp) ?? 0 };
-  const exact = exactInt64(step);
-  if (exact !== undefined) point.exactStep = exact;
-  return point;
+  into.push(toInt64(step) ?? 0, toInt64(timestamp) ?? 0, toDouble(value), exactInt64(step));
 }
 
-export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricPoint[]> {
-  const points: MetricPoint[] = [];
+export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricColumns> {
+  const points = new ColumnsBuilder();
   const seen = new Set<string>();
   let token: string | undefined;
   for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
@@ -54,30 +42,20 @@ export async function getMetricHistory(runId: string, metricKey: string, signal?
       historyPage,
       { exactIntegerKeys: ['step'] },
     );
-    for (const raw of response.metrics) {
-      const point = toPoint(raw);
-      if (point) points.push(point);
-    }
+    for (const raw of response.metrics) pushPoint(points, raw);
     token = response.next_page_token || undefined;
     // Stop on an absent, repeated or non-advancing token (an empty page).
     if (!token || seen.has(token) || response.metrics.length === 0) break;
     seen.add(token);
   }
-  // Steps in order; points logged at one step keep their time order. Servers usually send them
-  // so already, and sorting a million points would be a long task for nothing: check first.
-  return isOrdered(points) ? points : points.sort(byStepThenTime);
-}
-
-const byStepThenTime = (a: MetricPoint, b: MetricPoint) => a.step - b.step || a.timestamp - b.timestamp;
-
-function isOrdered(points: readonly MetricPoint[]): boolean {
-  for (let i = 1; i < points.length; i++) if (byStepThenTime(points[i - 1] as MetricPoint, points[i] as MetricPoint) > 0) return false;
-  return true;
+  // Steps in order; points logged at one step keep their time order.
+  return sortByStepThenTime(points.build());
 }
 
 export const metricKeys = {
   all: ['metrics'] as const,
   history: (runId: string, metricKey: string) => ['metrics', 'history', { runId, metricKey }] as const,
+  sample: (runIds: readonly string[], metricKey: string) => ['metrics', 'sample', { runIds, metricKey }] as const,
 };
 
 /**
@@ -112,30 +90,93 @@ const tailResponse = z.object({ metrics: list(z.unknown()) });
 export async function refreshMetricHistory(
   runId: string,
   metricKey: string,
-  previous: readonly MetricPoint[] | undefined,
+  previous: MetricColumns | undefined,
   signal?: AbortSignal,
-): Promise<MetricPoint[]> {
-  const last = previous?.at(-1);
-  if (!previous || !last || last.exactStep !== undefined) return getMetricHistory(runId, metricKey, signal);
-  let tail: MetricPoint[];
+): Promise<MetricColumns> {
+  const count = previous?.steps.length ?? 0;
+  if (!previous || count === 0 || previous.exactSteps.has(count - 1)) return getMetricHistory(runId, metricKey, signal);
+  const lastStep = previous.steps[count - 1] as number;
+  let tail: MetricColumns;
   try {
     const response = await requestJson(
       {
         path: `${API}/metrics/get-history-bulk-interval`,
-        query: { run_ids: runId, metric_key: metricKey, start_step: last.step, end_step: LAST_STEP, max_results: TAIL_MAX_RESULTS },
+        query: { run_ids: runId, metric_key: metricKey, start_step: lastStep, end_step: LAST_STEP, max_results: TAIL_MAX_RESULTS },
         signal,
       },
       tailResponse,
     );
-    tail = response.metrics.flatMap((raw) => toPoint(raw) ?? []);
+    const points = new ColumnsBuilder(Math.max(1, response.metrics.length));
+    for (const raw of response.metrics) pushPoint(points, raw);
+    tail = points.build();
   } catch (err) {
     if (signal?.aborted) throw err;
     return getMetricHistory(runId, metricKey, signal);
   }
   // Every point from the last step on includes that step's own: an empty answer is a server
   // that did not understand, and a full one may be sampled.
-  if (tail.length === 0 || tail.length >= TAIL_MAX_RESULTS) return getMetricHistory(runId, metricKey, signal);
-  let keep = previous.length;
-  while (keep > 0 && (previous[keep - 1] as MetricPoint).step >= last.step) keep--;
-  return [...previous.slice(0, keep), ...(isOrdered(tail) ? tail : tail.sort(byStepThenTime))];
+  const tailLength = tail.steps.length;
+  if (tailLength === 0 || tailLength >= TAIL_MAX_RESULTS) return getMetricHistory(runId, metricKey, signal);
+  let keep = count;
+  while (keep > 0 && (previous.steps[keep - 1] as number) >= lastStep) keep--;
+  return spliceColumns(previous, keep, sortByStepThenTime(tail));
+}
+
+/** get-history-bulk-interval takes at most this many runs a request (MLflow's MAX_RUNS_GET_METRIC_HISTORY_BULK). */
+const SAMPLE_RUNS_PER_REQUEST = 100;
+const sampleResponse = z.object({ metrics: list(z.unknown()) });
+
+/**
+ * A quick, sampled look at long histories while every point loads: get-history-bulk-interval
+ * without a step range answers up to 2,500 points per run spread over the whole history
+ * (MLflow 3 samples in SQL, so a million-point run answers in about a second). Keyed by run
+ * id. `null` when the server cannot (FastTrackML, MLflow before 2.11, an embed scope or a
+ * gateway without the route): the chart then simply waits for every point. A sample is never
+ * shown as the history: it is drawn marked "sampled" until getMetricHistory has it all.
+ */
+export async function getMetricSample(
+  runIds: readonly string[],
+  metricKey: string,
+  signal?: AbortSignal,
+): Promise<ReadonlyMap<string, MetricColumns> | null> {
+  const byRun = new Map<string, ColumnsBuilder>();
+  try {
+    for (let i = 0; i < runIds.length; i += SAMPLE_RUNS_PER_REQUEST) {
+      const response = await requestJson(
+        {
+          path: `${API}/metrics/get-history-bulk-interval`,
+          query: { run_ids: runIds.slice(i, i + SAMPLE_RUNS_PER_REQUEST), metric_key: metricKey, max_results: TAIL_MAX_RESULTS },
+          signal,
+        },
+        sampleResponse,
+        { exactIntegerKeys: ['step'] },
+      );
+      for (const raw of response.metrics) {
+        const runId = typeof raw === 'object' && raw !== null ? (raw as { run_id?: unknown }).run_id : undefined;
+        if (typeof runId !== 'string') continue;
+        let points = byRun.get(runId);
+        if (!points) byRun.set(runId, (points = new ColumnsBuilder(TAIL_MAX_RESULTS)));
+        pushPoint(points, raw);
+      }
+    }
+  } catch (err) {
+    // Any failure, not only a 404: a sample is a courtesy, and the full load reports real errors.
+    if (signal?.aborted) throw err;
+    return null;
+  }
+  return new Map([...byRun].map(([runId, points]) => [runId, sortByStepThenTime(points.build())]));
+}
+
+/**
+ * Samples of several runs' histories of one metric, for a chart's first draw. Not retried: a
+ * failure only means the chart waits for every point, which the history queries fetch anyway.
+ */
+export function metricSampleQueryOptions(runIds: readonly string[], metricKey: string) {
+  return queryOptions({
+    queryKey: metricKeys.sample(runIds, metricKey),
+    queryFn: ({ signal }) => getMetricSample(runIds, metricKey, signal),
+    retry: false,
+    // Never an error (a failure is null), so nothing to recover by polling.
+    refetchInterval: false,
+  });
 }

@@ -51,6 +51,9 @@ export async function exportPng(figure: HTMLElement, fileName: string): Promise<
 /** Every logged point of every run, as logged (NaN and infinities spelled out). */
 export function exportCsv(metricKey: string, histories: readonly RunHistory[], fileName: string): void {
   const rows: CsvCell[][] = [['run_id', 'run_name', 'metric', 'step', 'timestamp', 'value']];
-  for (const h of histories) for (const p of h.points) rows.push([h.runId, h.name, metricKey, p.exactStep ?? p.step, p.timestamp, p.value]);
+  for (const h of histories) {
+    const { steps, timestamps, values, exactSteps } = h.points;
+    for (let i = 0; i < steps.length; i++) rows.push([h.runId, h.name, metricKey, exactSteps.get(i) ?? steps[i], timestamps[i], values[i]]);
+  }
   downloadText(toCsv(rows), `${fileName}.csv`, 'text/csv;charset=utf-8');
 }

@@ -2,24 +2,22 @@
 // width, draws it, and offers exports. Off-screen cards wait (useInView) before fetching.
 // The figure is named by a sentence saying what it shows, and its plotted values can be shown
 // as a table: the chart's text alternative.
-import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { metricHistoryQueryOptions } from '@/api/metrics.ts';
-import { pollingWithRecovery } from '@/api/retry-policy.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { useRenderPending, useRenderPlaceholder } from '@/components/render-pending.ts';
 import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';
 import { useViewOptions } from '@/config/view-options.ts';
-import { colorAt, runColors } from '@/lib/run-color.ts';
+import { runColors } from '@/lib/run-color.ts';
 import { formatMetric } from '@/lib/format-value.ts';
-import { buildChartData, type ChartData, type RunHistory, type XAxisKind } from '@/lib/series/chart-data.ts';
+import { buildChartData, type ChartData, type XAxisKind } from '@/lib/series/chart-data.ts';
 import { finiteValueRange } from '@/lib/series/chart-table.ts';
 import { formatX, xAxisLabel } from './axis-format.ts';
 import { ChartDataTable } from './chart-data-table.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { exportCsv, exportPng, exportSvg } from './chart-export.ts';
 import { MetricChart } from './metric-chart.tsx';
+import { useChartHistories } from './use-chart-histories.ts';
 import { formatZoom, parseZoom, type ChartSearch } from './url-state.ts';
 
 export interface ChartRun {
@@ -88,41 +86,10 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
   const tableId = useId();
   const body = useRef<HTMLDivElement>(null);
   const width = useElementWidth(body);
-  const { render, refreshMs } = useViewOptions();
-  // A running run's history is asked for again every refresh= period, and only its new points
-  // are downloaded (metricHistoryQueryOptions' live mode).
-  const queries = useQueries({
-    queries: runs.map((run) => {
-      const live = refreshMs !== false && run.live === true;
-      return { ...metricHistoryQueryOptions(run.runId, metricKey, live), refetchInterval: pollingWithRecovery(live ? refreshMs : false) };
-    }),
-  });
-  const pending = queries.some((q) => q.isPending);
-  const failed = queries.find((q) => q.isError);
-  const dataKey = queries.map((q) => q.dataUpdatedAt).join(',');
+  const { render } = useViewOptions();
   // By position in the view's run list, as the page's own run list colours them.
   const colors = useMemo(() => runColors(runs.map((run) => run.runId)), [runs]);
-
-  const histories = useMemo<RunHistory[]>(
-    () =>
-      runs.flatMap((run, i) => {
-        const points = queries[i]?.data;
-        return points && !hidden.has(run.runId)
-          ? [
-              {
-                runId: run.runId,
-                name: run.name || run.runId,
-                color: colors.get(run.runId) ?? colorAt(i),
-                startTime: run.startTime,
-                points,
-              },
-            ]
-          : [];
-      }),
-    // dataKey stands for the queries' data.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [runs, colors, dataKey, hidden],
-  );
+  const { queries, histories, pending, failed, sampled, dataKey } = useChartHistories(metricKey, runs, hidden, colors);
   const zoom = parseZoom(settings.zoom);
   const data = useMemo(
     () =>
@@ -138,13 +105,16 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [histories, settings.x, settings.y, settings.smoothing, settings.ignoreOutliers, settings.zoom, width],
   );
-  const pointCount = histories.reduce((sum, h) => sum + h.points.length, 0);
+  const pointCount = histories.reduce((sum, h) => sum + h.points.steps.length, 0);
   const fileName = `${metricKey.replace(/[^\w.-]+/g, '_')}`;
   const ready = !pending && !failed;
   const noValue = data.series.every((s) => s.line.every((d) => d.y === null) && s.envelope.every((d) => d.range === null));
-  const drawn = useDrawn(body, ready && !noValue, dataKey);
-  // Pending until the marks are in the page, not only the data: the ready signal means "drawn".
+  const drawn = useDrawn(body, (ready || sampled) && !noValue, dataKey);
+  // Pending until every point's marks are in the page, not only the data (nor a sample's): the
+  // ready signal means "drawn".
   useRenderPending(pending || (ready && !noValue && !drawn));
+  // For tests and the bench: a machine-readable "every point is drawn" (docs/charts-performance.md).
+  const points = ready && (noValue || drawn) ? 'complete' : sampled && drawn ? 'sampled' : undefined;
 
   return (
     <>
@@ -156,7 +126,7 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
                 metricKey,
                 data,
                 settings.x,
-                data.series.reduce((sum, s) => sum + s.points.length, 0),
+                data.series.reduce((sum, s) => sum + s.points.xs.length, 0),
               )
             : `Chart of ${metricKey}`}
         </span>
@@ -164,7 +134,11 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
           {metricKey}
         </span>
         <span className="muted chart-card__count">
-          {pending ? 'loading…' : `${pointCount.toLocaleString()} ${pointCount === 1 ? 'point' : 'points'}`}
+          {sampled
+            ? 'sampled · loading every point…'
+            : pending
+              ? 'loading…'
+              : `${pointCount.toLocaleString()} ${pointCount === 1 ? 'point' : 'points'}`}
         </span>
         <span className="chart-card__actions" data-interactive>
           <button type="button" onClick={() => figure.current && exportPng(figure.current, fileName)} disabled={pending}>
@@ -178,18 +152,20 @@ function LoadedChart({ metricKey, runs, settings, onZoomChange, figure, nameId, 
           </button>
         </span>
       </figcaption>
-      <div ref={body} className="chart-card__body">
+      <div ref={body} className="chart-card__body" data-points={points}>
         {failed ? (
           // Retry re-fetches every run's history that failed, and only those.
           <ErrorState error={failed.error} onRetry={() => queries.forEach((q) => q.isError && void q.refetch())} compact />
-        ) : pending ? (
+        ) : pending && !sampled ? (
           <div className="chart-card__placeholder" style={{ height: HEIGHT }} />
-        ) : noValue ? (
+        ) : noValue && !pending ? (
           <p className="chart-card__empty" style={{ height: HEIGHT }}>
             {settings.y === 'log' ? 'No positive value to draw on a log scale.' : 'No finite value to draw (NaN or ∞ only).'}
           </p>
         ) : (
           <MetricChart
+            // A new drawing once every point is in, so the "drawn" check sees its own marks, not the sample's.
+            key={pending ? 'sample' : 'every-point'}
             data={data}
             width={width}
             height={HEIGHT}

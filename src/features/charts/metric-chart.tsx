@@ -1,12 +1,14 @@
-// Draws shaped series (lib/series/chart-data.ts) with recharts: per run a faint min/max
-// envelope (one range area, so a spike is never lost between samples) and a line through it.
+// Draws shaped series (lib/series/chart-data.ts): recharts lays out the axes, and the marks are
+// drawn inside its surface by MetricMarks: per run a faint min/max envelope (so a spike is never
+// lost between samples) and a line through it.
 // Hover shows every run's exact logged value nearest the pointer; drag zooms, double-click
 // resets. The chart only draws: data arrives shaped.
 import { useState, type MouseEvent } from 'react';
-import { Area, ComposedChart, Line, XAxis, YAxis } from 'recharts';
+import { ComposedChart, XAxis, YAxis } from 'recharts';
 import { nearestPoint, type ChartData, type XAxisKind } from '@/lib/series/chart-data.ts';
 import { yTicks, type YScale } from '@/lib/series/y-domain.ts';
 import { formatX, formatY, xAxisLabel } from './axis-format.ts';
+import { MetricMarks } from './metric-marks.tsx';
 
 export interface MetricChartProps {
   data: ChartData;
@@ -74,35 +76,7 @@ export function MetricChart({ data, width, height, xAxis, yScale, onZoom, still 
         tickFormatter={formatY}
         fontSize={11}
       />
-      {data.series.map((s) => (
-        <Area
-          key={`${s.runId}-envelope`}
-          data={s.envelope}
-          dataKey="range"
-          type="linear"
-          stroke="none"
-          fill={s.color}
-          fillOpacity={s.smoothed ? 0.25 : 0.45}
-          isAnimationActive={false}
-          connectNulls={false}
-          name={`${s.name} range`}
-        />
-      ))}
-      {data.series.map((s) => (
-        <Line
-          key={`${s.runId}-line`}
-          data={s.line}
-          dataKey="y"
-          type="linear"
-          stroke={s.color}
-          strokeWidth={1.5}
-          dot={s.points.length <= DOTS_UP_TO ? { r: 3, fill: s.color, stroke: s.color } : false}
-          activeDot={false}
-          isAnimationActive={false}
-          connectNulls={false}
-          name={s.name}
-        />
-      ))}
+      <MetricMarks data={data} yScale={yScale} dotsUpTo={DOTS_UP_TO} />
     </ComposedChart>
   );
   if (still) {

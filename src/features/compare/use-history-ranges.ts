@@ -3,29 +3,24 @@
 // 2,000 requests for two numbers each). A range shows as soon as its chart has loaded it.
 import { useQueries } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { metricHistoryQueryOptions, type MetricPoint } from '@/api/metrics.ts';
+import { metricHistoryQueryOptions } from '@/api/metrics.ts';
 import type { Run } from '@/api/runs.ts';
+import { finiteRange, type MetricColumns } from '@/lib/series/history-columns.ts';
 
 type Range = { min: number; max: number };
 
 // A history of a million points is scanned once, not on every render.
-const rangeCache = new WeakMap<readonly MetricPoint[], Range | undefined>();
+const rangeCache = new WeakMap<MetricColumns, Range | undefined>();
 
-function rangeOf(points: readonly MetricPoint[]): Range | undefined {
+function rangeOf(points: MetricColumns): Range | undefined {
   if (rangeCache.has(points)) return rangeCache.get(points);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const { value } of points) {
-    if (!Number.isFinite(value)) continue;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  const range = min <= max ? { min, max } : undefined;
+  const finite = finiteRange(points.values);
+  const range = finite ? { min: finite[0], max: finite[1] } : undefined;
   rangeCache.set(points, range);
   return range;
 }
 
-function combine(results: readonly { data?: readonly MetricPoint[] | undefined }[]) {
+function combine(results: readonly { data?: MetricColumns | undefined }[]) {
   return results.map((result) => (result.data ? rangeOf(result.data) : undefined));
 }
 

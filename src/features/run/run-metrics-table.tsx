@@ -18,7 +18,7 @@ export function RunMetricsTable({ run }: { run: Run }) {
   const histories = useQueries({ queries: withHistory.map((key) => metricHistoryQueryOptions(run.runId, key)) });
   const rows = keys.map((key, i) => {
     const points = histories[i]?.data;
-    const stats = points ? summarize(points.map((p) => p.value)) : undefined;
+    const stats = points ? summarize(points.values) : undefined;
     const pending = withHistory.length > 0 && !points;
     const stat = (value: number | undefined) => (pending ? '…' : value === undefined ? '—' : formatMetric(value));
     return {
@@ -27,7 +27,7 @@ export function RunMetricsTable({ run }: { run: Run }) {
         formatMetric(run.metrics[key]),
         stat(stats?.min),
         stat(stats?.max),
-        pending ? '…' : points ? points.length.toLocaleString() : '—',
+        pending ? '…' : points ? points.steps.length.toLocaleString() : '—',
       ],
     };
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartData, nearestPoint, type ChartOptions, type RunHistory } from './chart-data.ts';
+import { buildChartData, nearestPoint, toSeriesPoints, type ChartOptions, type RunHistory } from './chart-data.ts';
+import { columnsFromPoints } from './history-columns.ts';
+import { seriesColumns } from './types.ts';
 
 const options: ChartOptions = { xAxis: 'step', yScale: 'linear', smoothing: 0, ignoreOutliers: false, buckets: 300 };
 const history = (values: number[], startTime = 1000): RunHistory => ({
@@ -7,7 +9,7 @@ const history = (values: number[], startTime = 1000): RunHistory => ({
   name: 'run',
   color: '#000',
   startTime,
-  points: values.map((value, step) => ({ step, timestamp: startTime + step * 2000, value })),
+  points: columnsFromPoints(values.map((value, step) => ({ step, timestamp: startTime + step * 2000, value }))),
 });
 
 describe('buildChartData', () => {
@@ -50,13 +52,44 @@ describe('buildChartData', () => {
 
 describe('nearestPoint', () => {
   it('finds the logged point closest to x', () => {
-    const points = [
+    const points = seriesColumns([
       { x: 0, y: 1 },
       { x: 10, y: 2 },
       { x: 20, y: 3 },
-    ];
+    ]);
     expect(nearestPoint(points, 6)).toEqual({ x: 10, y: 2 });
     expect(nearestPoint(points, 4)).toEqual({ x: 0, y: 1 });
     expect(nearestPoint(points, 99)).toEqual({ x: 20, y: 3 });
+  });
+});
+
+describe('toSeriesPoints', () => {
+  const resumed: RunHistory = {
+    runId: 'r',
+    name: 'run',
+    color: '#000',
+    startTime: 1000,
+    // A resumed run: step 2 was logged before step 1's wall time.
+    points: columnsFromPoints([
+      { step: 0, timestamp: 1000, value: 1 },
+      { step: 1, timestamp: 5000, value: 2 },
+      { step: 2, timestamp: 3000, value: 3, exactStep: undefined },
+    ]),
+  };
+
+  it('uses the history’s own step column for a step axis (no copy)', () => {
+    expect(toSeriesPoints(resumed, 'step').xs).toBe(resumed.points.steps);
+  });
+
+  it('sorts by wall time or relative time when they disagree with the steps', () => {
+    expect(Array.from(toSeriesPoints(resumed, 'time').ys)).toEqual([1, 3, 2]);
+    const relative = toSeriesPoints(resumed, 'relative');
+    expect(Array.from(relative.xs)).toEqual([0, 2, 4]);
+    expect(Array.from(relative.ys)).toEqual([1, 3, 2]);
+  });
+
+  it('keeps the digits of steps past 2^53 for the step axis', () => {
+    const history = { ...resumed, points: columnsFromPoints([{ step: 2 ** 53, timestamp: 1, value: 1, exactStep: '9007199254740993' }]) };
+    expect(nearestPoint(toSeriesPoints(history, 'step'), 2 ** 53)).toEqual({ x: 2 ** 53, y: 1, exactX: '9007199254740993' });
   });
 });

@@ -3,19 +3,12 @@
 // not) decimated the same way, and the y range. The raw points stay available for hover and
 // CSV, which always use every logged value.
 import { isGap, minMaxEnvelope } from './decimate.ts';
+import type { MetricColumns } from './history-columns.ts';
 import { emaSmooth } from './smooth.ts';
-import type { SeriesPoint } from './types.ts';
+import { lowerBound, seriesPointAt, type SeriesColumns, type SeriesPoint } from './types.ts';
 import { yDomain, type YScale } from './y-domain.ts';
 
 export type XAxisKind = 'step' | 'time' | 'relative';
-
-export interface HistoryPoint {
-  step: number;
-  /** The step's digits when it is past 2^53 (`step` is then rounded). */
-  exactStep?: string | undefined;
-  timestamp: number;
-  value: number;
-}
 
 export interface RunHistory {
   runId: string;
@@ -23,7 +16,8 @@ export interface RunHistory {
   color: string;
   /** Run start (ms), the origin of relative time; the first point's time when unknown. */
   startTime?: number | undefined;
-  points: readonly HistoryPoint[];
+  /** Every logged point, as columns (history-columns.ts). */
+  points: MetricColumns;
 }
 
 export interface ChartOptions {
@@ -52,7 +46,7 @@ export interface ChartSeries {
   name: string;
   color: string;
   /** Every point, x chosen, sorted by x: for hover and export. */
-  points: SeriesPoint[];
+  points: SeriesColumns;
   envelope: EnvelopeDatum[];
   line: LineDatum[];
   /** The raw faint line behind a smoothed one. */
@@ -67,14 +61,33 @@ export interface ChartData {
   drawnPoints: number;
 }
 
-export function toSeriesPoints(history: RunHistory, xAxis: XAxisKind): SeriesPoint[] {
-  const origin = history.startTime ?? history.points.reduce((min, p) => Math.min(min, p.timestamp), Infinity);
-  const points = history.points.map((p): SeriesPoint => {
-    if (xAxis === 'step') return p.exactStep === undefined ? { x: p.step, y: p.value } : { x: p.step, y: p.value, exactX: p.exactStep };
-    return { x: xAxis === 'time' ? p.timestamp : (p.timestamp - origin) / 1000, y: p.value };
-  });
+/**
+ * A history with the chosen x, sorted by x. By step, the history's own arrays (no copy: they
+ * are sorted by step already); by time, its timestamps, or seconds since the run started.
+ */
+export function toSeriesPoints(history: RunHistory, xAxis: XAxisKind): SeriesColumns {
+  const { steps, timestamps, values, exactSteps } = history.points;
+  if (xAxis === 'step') return { xs: steps, ys: values, exactX: exactSteps };
+  let xs = timestamps;
+  if (xAxis === 'relative') {
+    let origin = history.startTime ?? Infinity;
+    if (history.startTime === undefined) for (const t of timestamps) if (t < origin) origin = t;
+    xs = new Float64Array(timestamps.length);
+    for (let i = 0; i < xs.length; i++) xs[i] = ((timestamps[i] as number) - origin) / 1000;
+  }
   // Histories come sorted by step; wall time may disagree (a resumed run).
-  return xAxis === 'step' ? points : points.sort((a, b) => a.x - b.x);
+  return isAscending(xs) ? { xs, ys: values } : sortByX(xs, values);
+}
+
+function isAscending(xs: Float64Array): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as number) > (xs[i] as number)) return false;
+  return true;
+}
+
+function sortByX(xs: Float64Array, ys: Float64Array): SeriesColumns {
+  // Stable: points at one x keep their step order.
+  const order = Uint32Array.from({ length: xs.length }, (_, i) => i).sort((a, b) => (xs[a] as number) - (xs[b] as number) || a - b);
+  return { xs: Float64Array.from(order, (i) => xs[i] as number), ys: Float64Array.from(order, (i) => ys[i] as number) };
 }
 
 const drawable = (y: number, scale: YScale) => Number.isFinite(y) && (scale === 'linear' || y > 0);
@@ -83,9 +96,9 @@ export function buildChartData(histories: readonly RunHistory[], options: ChartO
   const all = histories.map((h) => ({ history: h, points: toSeriesPoints(h, options.xAxis) }));
   let xDomain: [number, number] | undefined;
   for (const { points } of all) {
-    if (points.length === 0) continue;
-    const first = (points[0] as SeriesPoint).x;
-    const last = (points[points.length - 1] as SeriesPoint).x;
+    if (points.xs.length === 0) continue;
+    const first = points.xs[0] as number;
+    const last = points.xs[points.xs.length - 1] as number;
     xDomain = xDomain ? [Math.min(xDomain[0], first), Math.max(xDomain[1], last)] : [first, last];
   }
   if (options.zoom && xDomain) xDomain = [options.zoom[0], options.zoom[1]];
@@ -110,16 +123,12 @@ export function buildChartData(histories: readonly RunHistory[], options: ChartO
 }
 
 /** The logged point nearest to x (by x), for hover: exact values, never a bucket's. */
-export function nearestPoint(points: readonly SeriesPoint[], x: number): SeriesPoint | undefined {
-  if (points.length === 0) return undefined;
-  let low = 0;
-  let high = points.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((points[mid] as SeriesPoint).x < x) low = mid + 1;
-    else high = mid;
-  }
-  const after = points[low] as SeriesPoint;
-  const before = points[low - 1];
-  return before && x - before.x <= after.x - x ? before : after;
+export function nearestPoint(points: SeriesColumns, x: number): SeriesPoint | undefined {
+  const { xs } = points;
+  if (xs.length === 0) return undefined;
+  const after = Math.min(lowerBound(xs, x), xs.length - 1);
+  const before = after - 1;
+  return before >= 0 && x - (xs[before] as number) <= (xs[after] as number) - x
+    ? seriesPointAt(points, before)
+    : seriesPointAt(points, after);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartData, type ChartOptions, type RunHistory } from './chart-data.ts';
 import { chartTable, finiteValueRange } from './chart-table.ts';
+import { columnsFromPoints } from './history-columns.ts';
 
 const options: ChartOptions = { xAxis: 'step', yScale: 'linear', smoothing: 0, ignoreOutliers: false, buckets: 100 };
 const history = (values: number[]): RunHistory => ({
@@ -8,7 +9,7 @@ const history = (values: number[]): RunHistory => ({
   name: 'run',
   color: '#000',
   startTime: 0,
-  points: values.map((value, step) => ({ step, timestamp: step * 1000, value })),
+  points: columnsFromPoints(values.map((value, step) => ({ step, timestamp: step * 1000, value }))),
 });
 const tableOf = (values: number[], extra: Partial<ChartOptions> = {}) => {
   const data = buildChartData([history(values)], { ...options, ...extra });

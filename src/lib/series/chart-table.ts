@@ -3,6 +3,8 @@
 // the buckets it draws (x, the line's value, the bucket's min and max), so the table says what
 // the picture says, spikes included, in a few hundred rows instead of 100,000.
 import type { ChartSeries } from './chart-data.ts';
+import { finiteRange } from './history-columns.ts';
+import { indexRange } from './types.ts';
 
 export interface ChartTableRow {
   x: number;
@@ -28,16 +30,22 @@ export interface ChartTable {
 }
 
 export function chartTable(series: ChartSeries, xDomain: readonly [number, number] | undefined): ChartTable {
-  const inView = xDomain ? series.points.filter((p) => p.x >= xDomain[0] && p.x <= xDomain[1]) : series.points;
-  const decimated = series.envelope.length < inView.length;
-  const base = { runId: series.runId, name: series.name, logged: inView.length, decimated };
+  const { xs, ys, exactX } = series.points;
+  const [from, to] = indexRange(xs, xDomain);
+  const inView = to - from;
+  const decimated = series.envelope.length < inView;
+  const base = { runId: series.runId, name: series.name, logged: inView, decimated };
   if (!decimated) {
     // One bucket per point: the line's i-th datum is the i-th point's (smoothed) value.
-    const rows = inView.map((p, i): ChartTableRow => {
-      const row: ChartTableRow = series.smoothed ? { x: p.x, value: p.y, smoothed: series.line[i]?.y ?? null } : { x: p.x, value: p.y };
-      if (p.exactX !== undefined) row.exactX = p.exactX;
-      return row;
-    });
+    const rows: ChartTableRow[] = [];
+    for (let i = 0; i < inView; i++) {
+      const x = xs[from + i] as number;
+      const value = ys[from + i] as number;
+      const row: ChartTableRow = series.smoothed ? { x, value, smoothed: series.line[i]?.y ?? null } : { x, value };
+      const exact = exactX?.get(from + i);
+      if (exact !== undefined) row.exactX = exact;
+      rows.push(row);
+    }
     return { ...base, rows };
   }
   const rows = series.envelope.map((bucket, i): ChartTableRow => {
@@ -60,11 +68,10 @@ export function finiteValueRange(
   let low = Infinity;
   let high = -Infinity;
   for (const s of series) {
-    for (const p of s.points) {
-      if (!Number.isFinite(p.y) || (xDomain && (p.x < xDomain[0] || p.x > xDomain[1]))) continue;
-      if (p.y < low) low = p.y;
-      if (p.y > high) high = p.y;
-    }
+    const range = finiteRange(s.points.ys, ...indexRange(s.points.xs, xDomain));
+    if (!range) continue;
+    low = Math.min(low, range[0]);
+    high = Math.max(high, range[1]);
   }
   return low <= high ? [low, high] : undefined;
 }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isGap, minMaxEnvelope, type EnvelopeBucket } from './decimate.ts';
-import type { SeriesPoint } from './types.ts';
+import { seriesColumns, type SeriesColumns } from './types.ts';
 
-const line = (n: number, f: (i: number) => number): SeriesPoint[] => Array.from({ length: n }, (_, i) => ({ x: i, y: f(i) }));
+const line = (n: number, f: (i: number) => number): SeriesColumns =>
+  seriesColumns(Array.from({ length: n }, (_, i) => ({ x: i, y: f(i) })));
 
 describe('minMaxEnvelope', () => {
   it('keeps every point when there are fewer points than buckets', () => {
@@ -27,12 +28,12 @@ describe('minMaxEnvelope', () => {
 
   it('turns buckets of only NaN or infinity into gaps, and keeps them out of min and max', () => {
     const buckets = minMaxEnvelope(
-      [
+      seriesColumns([
         { x: 0, y: 1 },
         { x: 1, y: NaN },
         { x: 2, y: Infinity },
         { x: 3, y: 0.5 },
-      ],
+      ]),
       10,
     );
     expect(buckets.map((b) => (isGap(b) ? 'gap' : b.max))).toEqual([1, 'gap', 'gap', 0.5]);
@@ -57,7 +58,7 @@ describe('minMaxEnvelope', () => {
       .map((ys) => ys.map((y, i) => ({ x: i * 3, y })));
     fc.assert(
       fc.property(series, fc.integer({ min: 1, max: 700 }), (points, width) => {
-        const buckets = minMaxEnvelope(points, width);
+        const buckets = minMaxEnvelope(seriesColumns(points), width);
         expect(buckets.length).toBeLessThanOrEqual(Math.max(width, 1));
         const finite = points.filter((p) => Number.isFinite(p.y));
         // Every finite point lies inside the envelope of the bucket that holds its x.
@@ -75,6 +76,26 @@ describe('minMaxEnvelope', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('minMaxEnvelope over a domain', () => {
+  it('property: buckets the points of a domain exactly as it buckets those points alone', () => {
+    const xs = fc.array(fc.integer({ min: -500, max: 500 }), { maxLength: 400 }).map((v) => [...v].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(
+        xs,
+        fc.integer({ min: -600, max: 600 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.integer({ min: 1, max: 100 }),
+        (x, lo, span, n) => {
+          const points = x.map((xi, i) => ({ x: xi, y: Math.sin(i) }));
+          const domain: [number, number] = [lo, lo + span];
+          const inside = points.filter((p) => p.x >= domain[0] && p.x <= domain[1]);
+          expect(minMaxEnvelope(seriesColumns(points), n, domain)).toEqual(minMaxEnvelope(seriesColumns(inside), n, domain));
+        },
+      ),
     );
   });
 });

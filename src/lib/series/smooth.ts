@@ -1,18 +1,25 @@
 // Exponential moving average as TensorBoard draws it: debiased, so the start of the line is
 // not pulled toward zero, and weighted by point count (not by x distance). Non-finite values
 // are skipped: they stay gaps and do not poison the average.
-import type { SeriesPoint } from './types.ts';
+import type { SeriesColumns } from './types.ts';
 
-/** `weight` in [0, 1): 0 = no smoothing, 0.99 = very smooth. */
-export function emaSmooth(points: readonly SeriesPoint[], weight: number): SeriesPoint[] {
+/** `weight` in [0, 1): 0 = no smoothing, 0.99 = very smooth. The same xs, smoothed ys. */
+export function emaSmooth(series: SeriesColumns, weight: number): SeriesColumns {
   const w = Math.min(Math.max(weight, 0), 0.999);
-  if (w === 0) return points.slice();
+  const { ys } = series;
+  if (w === 0) return { ...series, ys: ys.slice() };
+  const out = new Float64Array(ys.length);
   let last = 0;
   let debias = 0;
-  return points.map((p) => {
-    if (!Number.isFinite(p.y)) return p;
-    last = last * w + (1 - w) * p.y;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i] as number;
+    if (!Number.isFinite(y)) {
+      out[i] = y;
+      continue;
+    }
+    last = last * w + (1 - w) * y;
     debias = debias * w + (1 - w);
-    return { x: p.x, y: last / debias };
-  });
+    out[i] = last / debias;
+  }
+  return { ...series, ys: out };
 }
