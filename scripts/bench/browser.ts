@@ -10,13 +10,50 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(process.env.CHROMIUM_PATH), args: HEADLESS_CHROMIUM_ARGS });
 }
 
-export async function openPage(browser: Browser, url: string, rowSelector: string, chartLines = 0): Promise<Page> {
+/** A browser that is not on the server's machine: Chromium's own throttling (DevTools' network conditions). */
+export interface RemoteNetwork {
+  mbitPerSecond: number;
+  rttMs: number;
+  /** Refuse compressed answers (Accept-Encoding: identity), as against a proxy that sends bodies as they are. */
+  refuseCompression?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, rowSelector: string, chartLines = 0, network?: RemoteNetwork): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(`window.__benchRowSelector = ${JSON.stringify(rowSelector)}; window.__benchLines = ${chartLines};`);
   await context.addInitScript(PROBE);
+  // Room for every request of a 100,000-run load (the default buffer keeps 250 entries).
+  await context.addInitScript('performance.setResourceTimingBufferSize(100000)');
+  // Chromium 156 has no Network.setAcceptedEncodings; a request header it does not override works.
+  if (network?.refuseCompression) await context.setExtraHTTPHeaders({ 'accept-encoding': 'identity' });
   const page = await context.newPage();
-  await page.goto(url);
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const bytesPerSecond = (network.mbitPerSecond * 1_000_000) / 8;
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.rttMs,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  }
+  // The probe times everything from navigation start; nothing needs the load event (which a
+  // throttled network can hold back past Playwright's 30 s).
+  await page.goto(url, { waitUntil: 'commit' });
   return page;
+}
+
+/** Bytes of the page's requests: on the wire (headers and compressed bodies) and the bodies decoded. */
+export async function transferredBytes(page: Page, urlPart: string): Promise<{ wire: number; decoded: number; requests: number }> {
+  return page.evaluate((part) => {
+    const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes(part));
+    return {
+      wire: entries.reduce((sum, e) => sum + e.transferSize, 0),
+      decoded: entries.reduce((sum, e) => sum + e.decodedBodySize, 0),
+      requests: entries.length,
+    };
+  }, urlPart);
 }
 
 export const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);

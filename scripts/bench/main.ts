@@ -10,7 +10,8 @@ import { startRunlens } from '../../e2e/harness/runlens-server.ts';
 import { measureCompare } from './compare-rows.ts';
 import { datasets, logDataset } from './datasets.ts';
 import { logHistoryDataset, type HistoryExperiment } from './history-dataset.ts';
-import { measureAll, measureHistory, type Result } from './measure.ts';
+import { measureHistory } from './chart-rows.ts';
+import { measureAll, type Result } from './measure.ts';
 import { measureRendering } from './render-rows.ts';
 import { report } from './report.ts';
 

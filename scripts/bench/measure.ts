@@ -1,10 +1,21 @@
 // What is measured, per dataset. Loads are repeated and the median kept (once for 100k runs).
 import type { Browser } from '@playwright/test';
-import type { HistoryExperiment } from './history-dataset.ts';
-import { heapMb, launch, MLFLOW_UI_ROW, openPage, readBench, RUNLENS_ROW, scrollTable, waitForBench, waitReady } from './browser.ts';
+import {
+  heapMb,
+  launch,
+  MLFLOW_UI_ROW,
+  openPage,
+  readBench,
+  RUNLENS_ROW,
+  scrollTable,
+  transferredBytes,
+  waitForBench,
+  waitReady,
+  type RemoteNetwork,
+} from './browser.ts';
 import type { Dataset } from './datasets.ts';
 import { maxTask } from './page-probe.ts';
-import { rawSearch } from './raw-api.ts';
+import { rawFirstPage, rawSearch } from './raw-api.ts';
 
 export interface Result {
   name: string;
@@ -13,6 +24,9 @@ export interface Result {
   raw_api_ms: number | null;
   max_task_ms: number | null;
   runlens_heap_mb?: number;
+  /** Bytes on the wire (Runlens) and uncompressed bodies (raw API), for the bytes rows. */
+  runlens_bytes?: number;
+  raw_bytes?: number;
   note?: string;
 }
 
@@ -27,13 +41,38 @@ const median = (values: number[]) => {
 };
 const round = (v: number) => Math.round(v);
 
-async function runlensLoad(browser: Browser, servers: Servers, experimentId: string) {
-  const page = await openPage(browser, `${servers.runlens}/experiments/${experimentId}`, RUNLENS_ROW);
+async function runlensLoad(browser: Browser, servers: Servers, experimentId: string, network?: RemoteNetwork) {
+  const page = await openPage(browser, `${servers.runlens}/experiments/${experimentId}`, RUNLENS_ROW, 0, network);
   const first = await waitForBench(page, 'firstRow');
   const all = await waitForBench(page, 'allRows');
   await waitReady(page);
   const bench = await readBench(page);
-  return { page, firstRow: first.firstRow ?? NaN, allRows: all.allRows ?? NaN, maxTask: maxTask(bench) };
+  const bytes = await transferredBytes(page, '/runs/search');
+  return { page, firstRow: first.firstRow ?? NaN, allRows: all.allRows ?? NaN, maxTask: maxTask(bench), bytes };
+}
+
+/** 50 Mbit/s and 40 ms round trips: a browser on a VPN or in another region. */
+const REMOTE: RemoteNetwork = { mbitPerSecond: 50, rttMs: 40 };
+
+/** One load of each over the throttled network: as served, and with compression refused. */
+async function remoteRows(browser: Browser, servers: Servers, experimentId: string, label: string): Promise<Result[]> {
+  const compressed = await runlensLoad(browser, servers, experimentId, REMOTE);
+  await compressed.page.context().close();
+  const plain = await runlensLoad(browser, servers, experimentId, { ...REMOTE, refuseCompression: true });
+  await plain.page.context().close();
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  return [
+    {
+      name: `${label} remote`,
+      runlens_ms: round(compressed.allRows),
+      mlflow_ui_ms: null,
+      raw_api_ms: round(plain.allRows),
+      max_task_ms: round(compressed.maxTask),
+      runlens_bytes: compressed.bytes.wire,
+      raw_bytes: plain.bytes.wire,
+      note: `all rows through Chromium's throttling (${REMOTE.mbitPerSecond} Mbit/s, ${REMOTE.rttMs} ms RTT); raw api column = the same load with compression refused (Accept-Encoding: identity, as a proxy without compression sends it); runs/search on the wire ${mb(compressed.bytes.wire)} vs ${mb(plain.bytes.wire)}; first rows ${round(compressed.firstRow)} vs ${round(plain.firstRow)} ms`,
+    },
+  ];
 }
 
 async function mlflowUiFirstRows(browser: Browser, servers: Servers, experimentId: string): Promise<number> {
@@ -75,7 +114,7 @@ const SETTLE_MS = 5_000;
  * every worker. After this, every timed sample of every path is taken warm.
  */
 async function warmUp(browser: Browser, servers: Servers, experimentId: string): Promise<void> {
-  await rawSearch(servers.mlflow, experimentId, true);
+  await rawFirstPage(servers.mlflow, experimentId);
   const runlens = await openPage(browser, `${servers.runlens}/experiments/${experimentId}`, RUNLENS_ROW);
   await waitForBench(runlens, 'firstRow');
   await runlens.context().close();
@@ -97,7 +136,11 @@ export async function measureAll(
       log(`measuring ${label} (${repeats}×, after a warm-up)`);
       await warmUp(browser, servers, experimentId);
       const raw = [];
-      for (let i = 0; i < repeats; i++) raw.push(await rawSearch(servers.mlflow, experimentId));
+      const rawFirst: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        rawFirst.push(await rawFirstPage(servers.mlflow, experimentId));
+        raw.push(await rawSearch(servers.mlflow, experimentId));
+      }
       const loads = [];
       for (let i = 0; i < repeats; i++) {
         const load = await runlensLoad(browser, servers, experimentId);
@@ -155,8 +198,9 @@ export async function measureAll(
         name: `${label} first rows`,
         runlens_ms: round(median(loads.map((l) => l.firstRow))),
         mlflow_ui_ms: ui.length ? round(median(ui)) : null,
-        raw_api_ms: round(median(raw.map((r) => r.firstPageMs))),
+        raw_api_ms: round(median(rawFirst)),
         max_task_ms: null,
+        note: 'raw = the same first page (50 runs) fetched and parsed in Node',
       });
       results.push({
         name: dataset.name === '1500x1500' ? `${label} open` : `${label} all rows`,
@@ -164,91 +208,38 @@ export async function measureAll(
         mlflow_ui_ms: null,
         raw_api_ms: round(median(raw.map((r) => r.allMs))),
         max_task_ms: round(median(loads.map((l) => l.maxTask))),
-        note: `${raw[0]?.runs.toLocaleString()} runs; mlflow ui loads 100 per "Load more", so it has no comparable figure`,
+        note: `${raw[0]?.runs.toLocaleString()} runs; raw = pages of 1,000 one after another, as mlflow.search_runs pages; Runlens: ${median(loads.map((l) => l.bytes.requests))} runs/search requests; mlflow ui loads 100 per "Load more", so it has no comparable figure`,
       });
+      if (dataset.name === '10k') {
+        results.push({
+          name: `${label} bytes`,
+          runlens_ms: null,
+          mlflow_ui_ms: null,
+          raw_api_ms: null,
+          max_task_ms: null,
+          runlens_bytes: round(median(loads.map((l) => l.bytes.wire))),
+          raw_bytes: raw[0]?.bytes ?? 0,
+          note: `runs/search on the wire (headers included) for every run, vs the raw API's uncompressed bodies; Runlens's bodies decoded: ${(median(loads.map((l) => l.bytes.decoded)) / 1e6).toFixed(1)} MB`,
+        });
+        log(`measuring ${label} over a throttled network (once each)`);
+        // A failure here is reported as a row; it never costs the rows measured above.
+        results.push(
+          ...(await remoteRows(browser, servers, experimentId, label).catch((error: unknown) => [
+            {
+              name: `${label} remote`,
+              runlens_ms: null,
+              mlflow_ui_ms: null,
+              raw_api_ms: null,
+              max_task_ms: null,
+              note: `failed: ${String(error).slice(0, 300)}`,
+            },
+          ])),
+        );
+      }
     }
   } finally {
     await browser.close();
   }
   // Rows in a stable order for reading.
   return results.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Full history of one metric of one run, paged like Runlens pages it, parsed. */
-export async function rawHistory(base: string, runId: string): Promise<number> {
-  let token: string | undefined;
-  let points = 0;
-  for (;;) {
-    const query = new URLSearchParams({ run_id: runId, metric_key: 'loss', max_results: '25000', ...(token ? { page_token: token } : {}) });
-    const page = (await (await fetch(`${base}/api/2.0/mlflow/metrics/get-history?${query.toString()}`)).json()) as {
-      metrics?: unknown[];
-      next_page_token?: string;
-    };
-    points += page.metrics?.length ?? 0;
-    if (!page.next_page_token || !page.metrics?.length || page.next_page_token === token) return points;
-    token = page.next_page_token;
-  }
-}
-
-/**
- * Charts: 10 runs × 100,000 steps of one metric drawn in the compare view (one chart, 10 lines)
- * against the raw history fetches (10 in parallel); and a 1,000,000-step run on its run page.
- */
-export async function measureHistory(servers: Servers, history: HistoryExperiment, log: (line: string) => void): Promise<Result[]> {
-  const browser = await launch();
-  try {
-    log('measuring charts (3×)');
-    const raw: number[] = [];
-    const drawn: number[] = [];
-    const tasks: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      await Promise.all(history.tenRuns.map((runId) => rawHistory(servers.mlflow, runId)));
-      raw.push(performance.now() - started);
-      const page = await openPage(
-        browser,
-        `${servers.runlens}/compare?runs=${history.tenRuns.join(',')}&metrics=loss&plots=`,
-        'nothing',
-        10,
-      );
-      const bench = await waitForBench(page, 'chartDrawn');
-      await waitReady(page);
-      drawn.push(bench.chartDrawn ?? NaN);
-      tasks.push(maxTask(await readBench(page)));
-      await page.context().close();
-    }
-    const millionRaw = performance.now();
-    const millionPoints = await rawHistory(servers.mlflow, history.millionRun);
-    const millionRawMs = performance.now() - millionRaw;
-    const page = await openPage(
-      browser,
-      `${servers.runlens}/experiments/${history.experimentId}/runs/${history.millionRun}/metrics?metrics=loss`,
-      'nothing',
-      1,
-    );
-    const million = await waitForBench(page, 'chartDrawn');
-    await waitReady(page);
-    const millionTask = maxTask(await readBench(page));
-    await page.context().close();
-    return [
-      {
-        name: 'chart 10x100k drawn',
-        runlens_ms: round(median(drawn)),
-        mlflow_ui_ms: null,
-        raw_api_ms: round(median(raw)),
-        max_task_ms: round(median(tasks)),
-        note: 'compare view, one chart of 10 runs; raw = the 10 full histories fetched in parallel',
-      },
-      {
-        name: 'chart 1M-step run drawn',
-        runlens_ms: round(million.chartDrawn ?? NaN),
-        mlflow_ui_ms: null,
-        raw_api_ms: round(millionRawMs),
-        max_task_ms: round(millionTask),
-        note: `${millionPoints.toLocaleString()} points`,
-      },
-    ];
-  } finally {
-    await browser.close();
-  }
 }

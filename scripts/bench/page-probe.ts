@@ -17,6 +17,13 @@ window.__name = window.__name || ((f) => f);
     if (bench.allRows === null && status && /^[\\d,]+ runs?\\.$/.test((status.textContent || '').trim())) bench.allRows = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  // Every point of the chart(s) drawn: lines inside charts marked data-points="complete" (the
+  // marker is an attribute change, which the observer above does not see).
+  bench.chartComplete = null;
+  const checkComplete = () => {
+    if (bench.chartComplete === null && window.__benchLines && document.querySelectorAll('[data-points="complete"] path.recharts-line-curve').length >= window.__benchLines) bench.chartComplete = performance.now();
+  };
+  new MutationObserver(checkComplete).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-points'] });
 })();
 `;
 
@@ -24,6 +31,8 @@ export interface PageBench {
   firstRow: number | null;
   allRows: number | null;
   chartDrawn: number | null;
+  /** Every point drawn (the chart's data-points="complete"); chartDrawn is the first draw, maybe a sample. */
+  chartComplete?: number | null;
   tasks: { start: number; duration: number }[];
 }
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../e2e/harness/python-env.ts';
 import { startRunlens } from '../../e2e/harness/runlens-server.ts';
 import type { HistoryExperiment } from './history-dataset.ts';
-import { rawHistory, type Result } from './measure.ts';
+import { rawHistory } from './chart-rows.ts';
+import type { Result } from './measure.ts';
 
 const RENDERS = 100;
 
