@@ -94,9 +94,8 @@ export async function* pageAllRuns<R extends PagedRun>(
 ): AsyncGenerator<PagingChunk<R>> {
   // One controller for every request: when the consumer stops (or one request fails for good),
   // the others are cancelled too.
-  const controller = new AbortController();
-  const stop = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', stop, { once: true });
+  const link = linkedController(options.signal);
+  const { controller } = link;
   const seen = new Set<string>();
   const fresh = (runs: readonly R[]) => runs.filter((run) => !seen.has(run.runId) && (seen.add(run.runId), true));
   try {
@@ -112,8 +111,7 @@ export async function* pageAllRuns<R extends PagedRun>(
     }
     yield* sequential(ask, filter, token, pageSize, fresh, controller.signal);
   } finally {
-    options.signal?.removeEventListener('abort', stop);
-    controller.abort();
+    link.dispose();
   }
 }
 
@@ -154,30 +152,43 @@ async function* partitioned<R extends PagedRun>(
   outer: AbortSignal,
 ): AsyncGenerator<PagingChunk<R>, 'done' | 'sequential'> {
   // Requests still in flight when slicing gives up (or fails) are cancelled.
-  const controller = new AbortController();
-  const stop = () => controller.abort(outer.reason);
-  outer.addEventListener('abort', stop, { once: true });
+  const link = linkedController(outer);
+  const { signal } = link.controller;
   try {
-    return yield* slices(ask, filter, first, oldest, pageSize, fresh, options, controller.signal);
+    return yield* sliced(ask, filter, newestOf(first, oldest), oldest, pageSize, fresh, options, signal);
   } finally {
-    outer.removeEventListener('abort', stop);
-    controller.abort();
+    link.dispose();
   }
 }
 
-async function* slices<R extends PagedRun>(
+/** An AbortController that also aborts with `outer`; dispose() aborts it and lets go of `outer`. */
+function linkedController(outer: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const stop = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', stop, { once: true });
+  return {
+    controller,
+    dispose: () => {
+      outer?.removeEventListener('abort', stop);
+      controller.abort();
+    },
+  };
+}
+
+// Runs after the first page start no later than its oldest run (ties included: the first page
+// may hold only some of the runs of that millisecond).
+const newestOf = <R extends PagedRun>(first: PageAnswer<R>, oldest: number) => oldestStart(first.runs) ?? oldest;
+
+async function* sliced<R extends PagedRun>(
   ask: AskPage<R>,
   filter: string,
-  first: PageAnswer<R>,
+  newest: number,
   oldest: number,
   pageSize: number,
   fresh: (runs: readonly R[]) => R[],
   options: PagingOptions<R>,
   signal: AbortSignal,
 ): AsyncGenerator<PagingChunk<R>, 'done' | 'sequential'> {
-  // Runs after the first page start no later than its oldest run (ties included: the first page
-  // may hold only some of the runs of that millisecond).
-  const newest = oldestStart(first.runs) ?? oldest;
   const queue: Slice[] = initialSlices(newest, oldest, options.slices).map((range, i) => ({
     ...range,
     order: [1, i],
