@@ -257,12 +257,6 @@ export function runQueryOptions(runId: string) {
   return queryOptions({ queryKey: runKeys.detail(runId), queryFn: ({ signal }) => getRun(runId, signal) });
 }
 
-/** A filter clause matching run names that contain `text` (ILIKE: released servers reject RLIKE). */
-export function runNameFilter(text: string): string {
-  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-  return `attributes.run_name ILIKE '%${escaped}%'`;
-}
-
 /** How far up a chain of missing parents is followed before giving up. */
 const MAX_ANCESTOR_DEPTH = 50;
 
