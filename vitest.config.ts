@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'browser-code',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['./src/test-setup.ts'],
         },

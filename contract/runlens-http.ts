@@ -82,3 +82,11 @@ export const READY_STATE_ATTRIBUTE = 'data-runlens-state';
 export const ERROR_COUNT_ATTRIBUTE = 'data-runlens-errors';
 /** While loading: what the page still waits for (navigation, requests, drawing, fonts, settling). */
 export const WAITING_ATTRIBUTE = 'data-runlens-waiting';
+
+/**
+ * The run table's first rows as `runlens serve` draws them into index.html (a still picture shown
+ * before the app runs; docs/first-rows.md): the element's id, and the attribute the app sets on
+ * <html> once its own table has taken their place (the stylesheet then hides any copy left).
+ */
+export const FIRST_ROWS_PREVIEW_ID = 'first-rows-preview';
+export const FIRST_ROWS_DONE_ATTRIBUTE = 'data-first-rows';

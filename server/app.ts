@@ -10,6 +10,7 @@ import { handleProxy, sendError } from './proxy.ts';
 import { PROXY_PREFIX } from './proxy-routes.ts';
 import { createPrefetchCache } from './prefetch/prefetch-cache.ts';
 import { prefetchRunTable } from './prefetch/run-table-prefetch.ts';
+import { FIRST_ROWS_MAX_BYTES, loadIndexParts, sendIndexWithFirstRows } from './prefetch/index-with-first-rows.ts';
 import { createRenderRoute, type RenderRoute } from './render/render-route.ts';
 import { isHostAllowed, securityHeaders } from './security.ts';
 
@@ -44,6 +45,8 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
   let renderRoute: RenderRoute | undefined;
   // The run table's first page, asked for at navigation (docs/first-rows.md).
   const prefetched = createPrefetchCache();
+  // index.html cut where the server draws those first rows (undefined without a build).
+  const indexParts = loadIndexParts(staticDir);
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -77,8 +80,13 @@ export function createRunlensServer(options: ServeOptions, staticDir: string, ru
     // Client-side routes get index.html. sirv's SPA fallback skips paths that look like files,
     // and an artifact path (…/artifacts/cv_results.csv) does.
     if (url.startsWith('/experiments/')) {
-      // The page's first rows no longer wait for its code: its first request is on its way now.
-      prefetchRunTable(options, prefetched, req);
+      // The page's first rows no longer wait for its code: its first request is on its way now,
+      // and the server draws its answer into the page as soon as it is in.
+      const key = prefetchRunTable(options, prefetched, req);
+      if (key !== undefined && indexParts) {
+        const timeZone = new URL(url, 'http://runlens.invalid').searchParams.get('tz') ?? undefined;
+        return sendIndexWithFirstRows(res, indexParts, prefetched.peek(key, FIRST_ROWS_MAX_BYTES), timeZone);
+      }
       req.url = '/';
     }
     // sirv picks a precompressed sibling by substring ("br" anywhere, even "br;q=0"): it is told

@@ -11,6 +11,7 @@ import { EMBED_SCOPE_PARAM, EMBED_SIG_PARAM } from '../contract/runlens-http.ts'
 import { createRunlensServer } from './app.ts';
 import { signScope } from './embed/embed-scope.ts';
 import { resolveServeOptions } from './options.ts';
+import { listen, rawRequest, type RawAnswer, type RawRequest } from './testing/raw-http.ts';
 
 const SECRET = 'a-test-embed-secret-of-32-bytes-or-more!';
 const BROWSER = 'gzip, deflate, br, zstd';
@@ -66,10 +67,6 @@ let runlensPort = 0;
 /** Answers the upstream is still sending (never ended), with whether Runlens hung up on them. */
 const endless: { closed: boolean }[] = [];
 const seenAcceptEncoding: (string | undefined)[] = [];
-
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
 
 function sendArtifact(req: http.IncomingMessage, res: http.ServerResponse, artifact: { type: string; bytes: Buffer }): void {
   const { bytes } = artifact;
@@ -150,28 +147,8 @@ afterAll(() => {
   upstream.close();
 });
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
 /** One request, the answer's bytes as they came over the wire (no decoding). */
-function raw(target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: runlensPort, path: target, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const raw = (target: string, options: RawRequest = {}): Promise<RawAnswer> => rawRequest(runlensPort, target, options);
 
 const searchRuns = (acceptEncoding?: string) =>
   raw('/mlflow/api/2.0/mlflow/runs/search', {

@@ -3,7 +3,12 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../server/render/chromium.ts';
 import { maxTask, PROBE, type PageBench } from './page-probe.ts';
 
-export const RUNLENS_ROW = 'section[aria-label="Runs"] tbody th[scope=row] .run-name__text';
+/**
+ * A run's name in the table, or in the first rows `runlens serve` draws into the page before the
+ * app runs (docs/first-rows.md: a still picture of the same rows, replaced by the table).
+ */
+export const RUNLENS_ROW =
+  'section[aria-label="Runs"] tbody th[scope=row] .run-name__text, #first-rows-preview tbody th[scope=row] .run-name__text';
 export const MLFLOW_UI_ROW = '.ag-center-cols-container .ag-row, .ag-pinned-left-cols-container .ag-row';
 
 export async function launch(): Promise<Browser> {

@@ -72,6 +72,30 @@ describe('the prefetch cache', () => {
     expect(cache.stats()).toEqual({ entries: 0, bytes: 0 });
   });
 
+  it('lets the server peek at a whole answer without taking it; the page still gets every byte', async () => {
+    const cache = createPrefetchCache(limits);
+    cache.start('a', open('/a'));
+    const copy = cache.peek('a', 1024);
+    expect((await copy)?.toString()).toBe('{"path":"/a"}');
+    const answer = await cache.take('a', new AbortController().signal)!;
+    expect((await readAll(answer)).toString()).toBe('{"path":"/a"}');
+    // Nothing to peek at: no entry, an answer over the size asked for, one that never comes.
+    expect(await cache.peek('none', 1024)).toBeUndefined();
+    cache.start('b', open('/b'));
+    expect(await cache.peek('b', 4)).toBeUndefined();
+    cache.start('hang', open('/hang'));
+    expect(await cache.peek('hang', 1024)).toBeUndefined();
+  });
+
+  it('peeks at nothing when the answer is longer than an entry reads ahead', async () => {
+    const cache = createPrefetchCache(limits);
+    cache.start('big', open('/big'));
+    const copy = cache.peek('big', BIG.length);
+    const answer = await cache.take('big', new AbortController().signal)!;
+    expect((await readAll(answer)).equals(BIG)).toBe(true);
+    expect(await copy).toBeUndefined();
+  });
+
   it('drops what nobody takes in time, and aborts its upstream request', async () => {
     const cache = createPrefetchCache(limits);
     const before = received.length;

@@ -36,6 +36,7 @@ export const PREFETCH_LIMITS: PrefetchLimits = { ttlMs: 5_000, maxEntries: 16, m
 
 interface EntryState {
   controller: AbortController;
+  copy: BodyCopy;
   timer: NodeJS.Timeout;
   /** Bytes read ahead while waiting to be taken. */
   bytes: number;
@@ -44,6 +45,35 @@ interface EntryState {
 
 interface Entry extends EntryState {
   answer: Promise<UpstreamAnswer>;
+}
+
+/**
+ * A copy of an answer's body for `peek`, up to a cap: the server's own look at the data it
+ * fetched early (the first rows drawn into the page, first-rows-html.ts).
+ */
+class BodyCopy {
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private overflow = false;
+  private settle!: (body: Buffer | undefined) => void;
+  readonly body = new Promise<Buffer | undefined>((resolve) => (this.settle = resolve));
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(chunk: Buffer): void {
+    if (this.overflow) return;
+    this.length += chunk.length;
+    if (this.length > this.maxBytes) {
+      this.overflow = true;
+      this.chunks = [];
+    } else this.chunks.push(chunk);
+  }
+
+  /** The body ended (complete) or the answer went away (failed); the first call decides. */
+  finish(complete: boolean): void {
+    this.settle(complete && !this.overflow ? Buffer.concat(this.chunks) : undefined);
+    this.chunks = [];
+  }
 }
 
 export interface PrefetchCache {
@@ -57,6 +87,14 @@ export interface PrefetchCache {
    * goes away, the early request is aborted with it. Undefined when there is none.
    */
   take(key: string, signal: AbortSignal): Promise<UpstreamAnswer> | undefined;
+  /** Whether an answer for `key` is on its way or waiting to be taken. */
+  has(key: string): boolean;
+  /**
+   * A copy of the whole answer for `key` once it has arrived, taken or not: undefined when there
+   * is no such entry, or it failed, answered anything but 200, or is longer than `maxBytes`.
+   * Never removes the entry: the page's request still takes the answer itself.
+   */
+  peek(key: string, maxBytes: number): Promise<Buffer | undefined>;
   /** Entries kept and bytes they hold (for tests and the docs' numbers). */
   stats(): { entries: number; bytes: number };
   /** Drops everything (the server closes). */
@@ -79,10 +117,13 @@ export function createPrefetchCache(limits: PrefetchLimits = PREFETCH_LIMITS): P
   const keep = (key: string, entry: EntryState, upstream: http.IncomingMessage): UpstreamAnswer => {
     const body = new PassThrough({ highWaterMark: limits.maxEntryBytes });
     upstream.on('data', (chunk: Buffer) => {
+      entry.copy.add(chunk);
       if (entry.state !== 'waiting') return;
       entry.bytes += chunk.length;
       heldBytes += chunk.length;
     });
+    upstream.on('end', () => entry.copy.finish(true));
+    upstream.on('close', () => entry.copy.finish(false));
     // An aborted entry destroys the upstream answer, which fails the pipeline and the body with it.
     pipeline(upstream, body).catch(() => drop(key, entry));
     return { statusCode: upstream.statusCode, headers: upstream.headers, body };
@@ -94,9 +135,11 @@ export function createPrefetchCache(limits: PrefetchLimits = PREFETCH_LIMITS): P
       .then(
         (upstream) => {
           if (entry.state === 'dropped') {
+            entry.copy.finish(false);
             upstream.destroy();
             throw new Error('dropped');
           }
+          if (upstream.statusCode !== 200) entry.copy.finish(false);
           if (entry.state === 'waiting' && upstream.statusCode !== 200) {
             // Errors are not kept: the page's own request asks again, as it would without a cache.
             upstream.resume();
@@ -106,6 +149,7 @@ export function createPrefetchCache(limits: PrefetchLimits = PREFETCH_LIMITS): P
           return keep(key, entry, upstream);
         },
         (err: unknown) => {
+          entry.copy.finish(false);
           drop(key, entry);
           throw err;
         },
@@ -116,6 +160,7 @@ export function createPrefetchCache(limits: PrefetchLimits = PREFETCH_LIMITS): P
       if (entries.has(key) || entries.size >= limits.maxEntries || heldBytes >= limits.maxBytes) return false;
       const state: EntryState = {
         controller: new AbortController(),
+        copy: new BodyCopy(limits.maxEntryBytes),
         timer: setTimeout(() => drop(key, state), limits.ttlMs).unref(),
         bytes: 0,
         state: 'waiting',
@@ -138,6 +183,14 @@ export function createPrefetchCache(limits: PrefetchLimits = PREFETCH_LIMITS): P
       if (signal.aborted) entry.controller.abort();
       else signal.addEventListener('abort', () => entry.controller.abort(), { once: true });
       return entry.answer;
+    },
+
+    has: (key) => entries.has(key),
+
+    peek(key, maxBytes) {
+      const entry = entries.get(key);
+      if (!entry) return Promise.resolve(undefined);
+      return entry.copy.body.then((body) => (body && body.length <= maxBytes ? body : undefined));
     },
 
     stats: () => ({ entries: entries.size, bytes: heldBytes }),

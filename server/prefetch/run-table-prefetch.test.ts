@@ -5,12 +5,12 @@ import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_SCOPE_PARAM, EMBED_SIG_PARAM } from '../../contract/runlens-http.ts';
 import { createRunlensServer } from '../app.ts';
 import { signScope } from '../embed/embed-scope.ts';
 import { resolveServeOptions } from '../options.ts';
+import { decodedBody, listen, rawRequest, type RawAnswer, type RawRequest } from '../testing/raw-http.ts';
 import { firstPageRequest } from './run-table-prefetch.ts';
 
 const SECRET = 'a-test-embed-secret-of-32-bytes-or-more!';
@@ -44,10 +44,6 @@ let seen: Seen[] = [];
 let script: Behaviour[] = [];
 /** Releases the upstream's held answers. */
 const release: (() => void)[] = [];
-
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
@@ -114,30 +110,10 @@ afterAll(() => {
   }
 });
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
+type Answer = RawAnswer;
 
-function request(
-  target: string,
-  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; port?: number } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: options.port ?? runlensPort, path: target, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = (target: string, options: RawRequest & { port?: number } = {}): Promise<Answer> =>
+  rawRequest(options.port ?? runlensPort, target, options);
 
 const NAVIGATION = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-site': 'none', 'accept-encoding': 'gzip, br' };
 
@@ -162,12 +138,7 @@ function pageRequest(href: string, options: { port?: number; headers?: Record<st
   });
 }
 
-const decoded = (answer: Answer) =>
-  answer.headers['content-encoding'] === 'br'
-    ? zlib.brotliDecompressSync(answer.body)
-    : answer.headers['content-encoding'] === 'gzip'
-      ? zlib.gunzipSync(answer.body)
-      : answer.body;
+const decoded = decodedBody;
 
 const until = async (check: () => boolean, ms = 2000) => {
   for (const start = Date.now(); !check();) {

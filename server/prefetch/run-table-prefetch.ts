@@ -55,9 +55,11 @@ export function isPrefetchableNavigation(req: http.IncomingMessage): boolean {
 /**
  * Starts the first page of the run table `req` navigates to, through the proxy's own allow-list
  * and upstream client (auth, timeouts, TLS), unless the navigation does not qualify or the cache
- * is full. Never throws: a prefetch that cannot start is simply not there.
+ * is full. Returns the entry's cache key when it started, or when an identical one not taken yet
+ * is on its way (a reload before the page asked: the same data, for `cache.peek`). Never throws:
+ * a prefetch that cannot start is simply not there.
  */
-export function prefetchRunTable(options: ServeOptions, cache: PrefetchCache, req: http.IncomingMessage): boolean {
+export function prefetchRunTable(options: ServeOptions, cache: PrefetchCache, req: http.IncomingMessage): string | undefined {
   try {
     return startPrefetch(options, cache, req);
   } catch (err) {
@@ -65,18 +67,19 @@ export function prefetchRunTable(options: ServeOptions, cache: PrefetchCache, re
     console.error(
       `runlens: early runs/search for ${(req.url ?? '').slice(0, 200)} not started: ${err instanceof Error ? err.message : String(err)}`,
     );
-    return false;
+    return undefined;
   }
 }
 
-function startPrefetch(options: ServeOptions, cache: PrefetchCache, req: http.IncomingMessage): boolean {
-  if (!isPrefetchableNavigation(req)) return false;
+function startPrefetch(options: ServeOptions, cache: PrefetchCache, req: http.IncomingMessage): string | undefined {
+  if (!isPrefetchableNavigation(req)) return undefined;
   const request = firstPageRequest(req.url ?? '/');
-  if (!request) return false;
+  if (!request) return undefined;
   const decision = decideProxyRoute(request.method, request.url);
-  if (!decision.ok) return false;
+  if (!decision.ok) return undefined;
   const key = requestKey({ client: clientAddress(req), ...request });
-  return cache.start(key, (signal) =>
+  const started = cache.start(key, (signal) =>
     requestUpstream(options, { method: request.method, path: decision.upstreamPath, headers: request.headers, body: request.body, signal }),
   );
+  return started || cache.has(key) ? key : undefined;
 }

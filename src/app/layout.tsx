@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { dropFirstRowsPreview } from '@/components/first-rows-preview.ts';
 import { useViewOptions } from '@/config/view-options.ts';
 import { paths } from '@/config/paths.ts';
 import { EmbedButton } from './embed-button.tsx';
@@ -22,6 +23,12 @@ export function Layout() {
     classes.toggle('runlens-no-controls', !controls);
     classes.toggle('runlens-transparent', transparent);
   }, [render, embedded, controls, transparent]);
+  // The run table's first rows drawn by the server belong to the run table alone (its panel
+  // takes them over); any other page drops them.
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    if (paths.experiment.match(pathname) === undefined) dropFirstRowsPreview();
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#content">

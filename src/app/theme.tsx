@@ -6,7 +6,7 @@ import { startTransition, useCallback, useLayoutEffect, useOptimistic } from 're
 import { useNavigate, useSearchParams } from 'react-router';
 import { appliedTheme, isTheme, type Theme } from '@/config/theme-preference.ts';
 import { useViewOptions } from '@/config/view-options.ts';
-import { setDisplayTimeZone } from '@/lib/format-time.ts';
+import { setDisplayTimeZone } from '../../contract/display/format-time.ts';
 import { rememberTheme, useRememberedTheme } from './remembered-theme.ts';
 
 export interface ThemeControl {

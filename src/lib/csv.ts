@@ -3,7 +3,7 @@
 // Numbers are written as numbers, including negative ones, which is why the guard applies only
 // to strings.
 
-import { isoTimestamp } from './format-time.ts';
+import { isoTimestamp } from '../../contract/display/format-time.ts';
 
 export type CsvCell = string | number | undefined | null;
 

@@ -1,7 +1,7 @@
 // One horizontal bar per run: names sit on the left where long run names stay readable however
 // many runs there are, and the chart grows downwards with them.
 import { buildAxis, axisPosition } from '@/lib/compare/axis.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { fitTextMiddle, plotArea, textWidth } from './plot-frame.ts';
 import { bottomAxisHeight, SvgAxis } from './svg-axis.tsx';
 import './charts.css';

@@ -2,7 +2,7 @@
 // sideways by index so that the same runs land on the same pixels on every render.
 import { axisPosition, buildAxis, type CategoricalAxis } from '@/lib/compare/axis.ts';
 import type { BoxStats } from '@/lib/compare/box-stats.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { jitter, plotArea } from './plot-frame.ts';
 import { bottomAxisHeight, leftAxisWidth, SvgAxis } from './svg-axis.tsx';
 import './charts.css';

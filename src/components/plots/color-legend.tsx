@@ -1,7 +1,7 @@
 // The key to a colour scale: a gradient bar between the domain's two ends.
 import { useId } from 'react';
 import type { ColorScale } from '@/lib/compare/color-scale.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 
 export interface ColorLegendProps {
   label: string;

@@ -3,7 +3,7 @@
 import type { KeyboardEvent } from 'react';
 import type { CategoricalAxis } from '@/lib/compare/axis.ts';
 import type { GridCell, HeatmapGrid } from '@/lib/compare/heatmap-grid.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { contrastText } from './contrast-text.ts';
 import { plotArea, textWidth } from './plot-frame.ts';
 import { bottomAxisHeight, leftAxisWidth, SvgAxis } from './svg-axis.tsx';

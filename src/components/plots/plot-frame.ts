@@ -2,7 +2,7 @@
 // lays out the same on its first render, in jsdom and in every screenshot.
 import { toNumber } from '@/lib/compare/axis.ts';
 import type { AxisValue } from '@/lib/compare/types.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 
 /** The plots' tick and label font size (charts.css) and the mean advance of its characters. */
 export const FONT_SIZE = 12;

@@ -1,7 +1,7 @@
 // One axis of a compare plot, numeric (linear or log) or categorical, drawn from the Axis model
 // of lib/compare/axis.ts so marks and ticks share one position function.
 import { axisPosition, type Axis } from '@/lib/compare/axis.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { fitText, FONT_SIZE, textWidth } from './plot-frame.ts';
 
 /** Category bands narrower than this turn their labels 45° instead of cutting them to a letter. */

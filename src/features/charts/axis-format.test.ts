@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setDisplayTimeZone } from '@/lib/format-time.ts';
+import { setDisplayTimeZone } from '../../../contract/display/format-time.ts';
 import { formatX, xAxisLabel } from './axis-format.ts';
 
 describe('formatX', () => {

@@ -1,5 +1,5 @@
-import { displayTimeZone, formatTimeWith, zonedFormat } from '@/lib/format-time.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { displayTimeZone, formatTimeWith, zonedFormat } from '../../../contract/display/format-time.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import type { XAxisKind } from '@/lib/series/chart-data.ts';
 
 // Wall time in the page's zone (tz=, else the viewer's), the same as every other shown time; the

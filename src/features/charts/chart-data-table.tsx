@@ -2,7 +2,7 @@
 // with a caption saying whether the rows are every logged value or the drawn buckets of a long
 // series.
 import { useMemo } from 'react';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import type { ChartData, XAxisKind } from '@/lib/series/chart-data.ts';
 import { chartTable, type ChartTable } from '@/lib/series/chart-table.ts';
 import { formatX, xAxisLabel } from './axis-format.ts';

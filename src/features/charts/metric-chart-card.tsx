@@ -9,7 +9,7 @@ import { useElementWidth } from '@/components/use-element-width.ts';
 import { useInView } from '@/components/use-in-view.ts';
 import { useViewOptions } from '@/config/view-options.ts';
 import { runColors } from '@/lib/run-color.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { buildChartData, type ChartData, type XAxisKind } from '@/lib/series/chart-data.ts';
 import { finiteValueRange } from '@/lib/series/chart-table.ts';
 import { formatX, xAxisLabel } from './axis-format.ts';

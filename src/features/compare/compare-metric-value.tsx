@@ -1,4 +1,4 @@
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 
 export interface CompareMetricValueProps {
   latest: number | undefined;

@@ -16,7 +16,7 @@ import { decodeDirections, encodeDirections } from '@/lib/compare/best-direction
 import { decodeBrushes } from '@/lib/compare/brush.ts';
 import { compareModel, ONLY_DIFFERENCES_ABOVE } from '@/lib/compare/compare-rows.ts';
 import { defaultSweepMetric, detectSweep } from '@/lib/compare/sweep.ts';
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import { runColors } from '@/lib/run-color.ts';
 import { splitList } from '@/lib/search-params.ts';
 import { ComparedRunsList } from './compared-runs-list.tsx';

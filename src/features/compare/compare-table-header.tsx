@@ -4,8 +4,8 @@ import type { Run } from '@/api/runs.ts';
 import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { formatDuration } from '@/lib/format-value.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { formatDuration } from '../../../contract/display/format-value.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { CompareRow, runColIndex } from './compare-row.tsx';
 import type { ColumnWindow } from './use-column-virtualizer.ts';
 

@@ -9,7 +9,7 @@ import { Markdown } from '@/components/markdown.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { useDocumentTitle } from '@/widgets/use-document-title.ts';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import './experiments.css';
 
 export interface ExperimentPageProps {

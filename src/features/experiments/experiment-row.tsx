@@ -5,7 +5,7 @@ import { tagValue } from '@/api/wire.ts';
 import { TagList } from '@/components/tag-list.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { firstLine, truncateText } from '@/lib/truncate.ts';
 import { DescriptionPreview } from './description-preview.tsx';
 import { RunSummaryCells } from './run-summary-cells.tsx';

@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { experimentSummaryQueryOptions, type ExperimentSummary } from '@/api/experiment-summary.ts';
 import { describeError } from '@/api/describe-error.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 
 const count = new Intl.NumberFormat();
 

@@ -1,5 +1,5 @@
 import type { Experiment } from '@/api/experiments.ts';
-import { compareIds, compareOptionalNumbers, compareText } from '@/lib/compare.ts';
+import { compareIds, compareOptionalNumbers, compareText } from '../../../contract/display/compare.ts';
 import type { ExperimentSortKey } from './url-state.ts';
 
 /** Case-insensitive "contains", the same test as the server's `name ILIKE '%text%'`. */

@@ -4,8 +4,8 @@ import type { LoggedModel, LoggedModelMetric } from '@/api/logged-models.ts';
 import { TagList } from '@/components/tag-list.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { latestMetrics, statusLabel, type ModelColumns } from './model-table.ts';
 
 export interface LoggedModelRowProps {

@@ -1,7 +1,7 @@
 // What the Models tab's table shows, as plain functions over the server's models: the filter and
 // order sent to the server, which metric and param keys get a column, and each cell's value.
 import { loggedModelNameFilter, type LoggedModel, type LoggedModelMetric, type LoggedModelOrder } from '@/api/logged-models.ts';
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 
 // Anything with a comparison is MLflow's filter syntax, passed as is; plain words search names.
 const LOOKS_LIKE_SYNTAX = /(=|<|>|\b(LIKE|ILIKE|IN)\b)/i;

@@ -6,7 +6,7 @@ import { Loading } from '@/components/loading.tsx';
 import { Markdown } from '@/components/markdown.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { AliasList } from './alias-list.tsx';

@@ -3,7 +3,7 @@ import type { RegisteredModel } from '@/api/registry.ts';
 import { Markdown } from '@/components/markdown.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { AliasList } from './alias-list.tsx';
 import { TagList } from '@/components/tag-list.tsx';
 

@@ -7,7 +7,7 @@ import { runQueryOptions } from '@/api/runs.ts';
 import { Loading } from '@/components/loading.tsx';
 import { Markdown } from '@/components/markdown.tsx';
 import { TruncatedText } from '@/components/truncated-text.tsx';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { registeredAliasUri, registeredVersionUri } from '@/lib/mlmodel/snippets.ts';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { AliasList } from './alias-list.tsx';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { usesStages, type ModelVersion } from '@/api/registry.ts';
 import { paths } from '@/config/paths.ts';
-import { describeTimestamp, formatTimestamp } from '@/lib/format-time.ts';
+import { describeTimestamp, formatTimestamp } from '../../../contract/display/format-time.ts';
 import { AliasList } from './alias-list.tsx';
 import { SourceRunLink } from './source-run-link.tsx';
 import { TagList } from '@/components/tag-list.tsx';

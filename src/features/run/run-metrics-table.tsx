@@ -5,7 +5,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { metricHistoryQueryOptions } from '@/api/metrics.ts';
 import type { Run } from '@/api/runs.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import { summarize } from '@/lib/summary-stats.ts';
 import { KeyValueTable } from './key-value-table.tsx';
 

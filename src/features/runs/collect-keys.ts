@@ -1,5 +1,5 @@
 import type { Run } from '@/api/runs.ts';
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 
 export interface RunKeys {
   params: string[];

@@ -1,4 +1,4 @@
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 import type { SummaryStats } from '@/lib/summary-stats.ts';
 
 /** A group's metric: the average, with the range below it. */

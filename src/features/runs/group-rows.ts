@@ -1,7 +1,7 @@
 // Group-by: runs that share a param's or tag's value, each metric summarised (min/avg/max).
 // Groups are flat: every run (children too, context rows never) lands in the group of its own
 // value, because in a grid search the values that differ live on the children.
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import { summarize, type SummaryStats } from '@/lib/summary-stats.ts';
 import { matchingRuns, type GroupRow, type RunRow } from './row-tree.ts';
 

@@ -1,6 +1,6 @@
 // Draws one cell of the run table from its column's description (run-columns.ts).
-import { formatTimestamp, describeTimestamp } from '@/lib/format-time.ts';
-import { formatDuration, formatMetric } from '@/lib/format-value.ts';
+import { formatTimestamp, describeTimestamp } from '../../../contract/display/format-time.ts';
+import { formatDuration, formatMetric } from '../../../contract/display/format-value.ts';
 import { RunStatusBadge } from '@/widgets/run-status-badge.tsx';
 import { GroupMetricCell } from './group-metric-cell.tsx';
 import { LongTextCell } from './long-text-cell.tsx';

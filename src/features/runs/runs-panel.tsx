@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { describeError } from '@/api/describe-error.ts';
 import { ErrorState } from '@/widgets/error-state.tsx';
 import { LiveIndicator } from '@/components/live-indicator.tsx';
+import { useFirstRowsPreview } from '@/components/first-rows-preview.ts';
 import { Loading } from '@/components/loading.tsx';
 import { PanelBoundary } from '@/widgets/panel-boundary.tsx';
 import { useSearchState } from '@/components/use-search-state.ts';
@@ -36,6 +37,7 @@ export function RunsPanel({ experimentIds, exportName, experimentNames, charts }
   // A change of experiments or of the view (filter, sort, columns, grouping) may render past
   // whatever failed, so it clears a failed table or toolbar.
   const resetKeys = [experimentIds.join(','), search];
+  const firstRowsSlot = useFirstRowsPreview(query.isPending && !filterError && !query.isError);
   const showCharts = charts !== undefined && search.view === 'charts';
   const chartChoice = useMemo(
     () => (showCharts ? chartRuns(view.tableRows, view.expanded, view.selectedRuns, search.chartRuns) : undefined),
@@ -55,7 +57,10 @@ export function RunsPanel({ experimentIds, exportName, experimentNames, charts }
       {query.isError && !filterError && !query.data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.isPending && !filterError ? (
-        <Loading label="Loading runs…" />
+        <>
+          <Loading label="Loading runs…" />
+          <div ref={firstRowsSlot} className="first-rows-slot" />
+        </>
       ) : filterError ? null : (
         <>
           <PanelBoundary label="The run table's tools failed" resetKeys={resetKeys}>

@@ -1,6 +1,6 @@
 // Sorting of the run tree: each level on its own, so children stay under their parent, and
 // missing values (undefined, NaN) last in both directions, as MLflow's own search orders them.
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import { sortTree, type TableRow } from './row-tree.ts';
 
 type SortValue = string | number | undefined;

@@ -4,7 +4,7 @@
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import type { Sweep, SweepRow } from '@/lib/compare/sweep.ts';
-import { formatMetric } from '@/lib/format-value.ts';
+import { formatMetric } from '../../../contract/display/format-value.ts';
 
 export interface SweepTableProps {
   experimentId: string;

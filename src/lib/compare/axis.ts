@@ -4,7 +4,7 @@
 // start; a value the axis cannot place (missing, NaN, ±∞, ≤ 0 on a log axis) has no position,
 // and plots draw it apart (a "missing" band) instead of dropping or misplacing the run.
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import type { AxisValue } from './types.ts';
 
 /** Spans below this are not told apart on an axis (doubles near the denormal range). */

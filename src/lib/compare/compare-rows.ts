@@ -1,7 +1,7 @@
 // The compare table: one row per param, metric and tag any of the compared runs logged, one
 // column per run. Which rows differ, which runs hold the best value and how dict-valued params
 // read are decided here, so the table component only draws.
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import { bestDirection, type BestDirection } from './best-direction.ts';
 import { bestValue } from './best-value.ts';
 import type { RunValues } from './types.ts';

@@ -1,7 +1,7 @@
 // The sweep view's heatmap: two params as rows and columns, each cell the mean of a metric over
 // the runs that share both values. Both axes are categories even when numeric, because a sweep's
 // values ("0.001", "0.01", "0.1") are a grid, not a continuum.
-import { compareText } from '@/lib/compare.ts';
+import { compareText } from '../../../contract/display/compare.ts';
 import { toCategory, toNumber } from './axis.ts';
 import type { AxisValue } from './types.ts';
 
@@ -53,7 +53,7 @@ function mean(values: readonly number[]): number | undefined {
   return Math.min(Math.max(sum, min), max) + 0;
 }
 
-/** Both axes treated as categories: numeric-looking values in numeric order ("1","10","100"), others in natural order (compareText from '@/lib/compare.ts'); points missing x or y are left out. */
+/** Both axes treated as categories: numeric-looking values in numeric order ("1","10","100"), others in natural order (compareText from '../../../contract/display/compare.ts'); points missing x or y are left out. */
 export function heatmapGrid(points: readonly GridPoint[]): HeatmapGrid {
   const groups = new Map<string, { x: string; y: string; ids: string[]; values: number[] }>();
   for (const point of points) {

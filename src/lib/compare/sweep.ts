@@ -1,7 +1,7 @@
 // A sweep is a parent run's children (GridSearchCV, Optuna, a hand-written loop): which params
 // were swept, which were held constant, and the children ranked by one metric. Everything is
 // linear in children × keys plus one sort, so 1,000 children stay instant.
-import { compareIds, compareText } from '@/lib/compare.ts';
+import { compareIds, compareText } from '../../../contract/display/compare.ts';
 import { guessDirection, isErrorWord, keyTokens, type BestDirection } from './best-direction.ts';
 import type { RunValues } from './types.ts';
 
