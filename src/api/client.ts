@@ -103,8 +103,30 @@ export interface JsonOptions {
 }
 
 export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, schema: S, options: JsonOptions = {}): Promise<z.output<S>> {
+  return (await requestJsonBody(spec, schema, options)).parse();
+}
+
+/** A JSON answer read but not parsed yet: its text, and the parse and check requestJson does. */
+export interface JsonBody<T> {
+  text: string;
+  parse: () => T;
+}
+
+/**
+ * Sends a request and reads its body, leaving the parse (the costly part of a large answer) to
+ * the caller: a pager can start the next page's request first (metrics.ts).
+ */
+export async function requestJsonBody<S extends z.ZodMiniType>(
+  spec: RequestSpec,
+  schema: S,
+  options: JsonOptions = {},
+): Promise<JsonBody<z.output<S>>> {
   const { response, url } = await send(spec);
   const text = await readText(response, url, spec.signal);
+  return { text, parse: () => parseJsonBody(text, url, response.status, schema, options) };
+}
+
+function parseJsonBody<S extends z.ZodMiniType>(text: string, url: string, status: number, schema: S, options: JsonOptions): z.output<S> {
   let json: unknown;
   try {
     json = text.trim() === '' ? {} : parseJsonLenient(quoteLongIntegers(text, options.exactIntegerKeys ?? []));
@@ -112,7 +134,7 @@ export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, sc
     throw new ApiError({
       kind: 'invalid-response',
       url,
-      status: response.status,
+      status,
       message: `the server sent a body that is not JSON: ${excerpt(text)}`,
     });
   }
@@ -123,7 +145,7 @@ export async function requestJson<S extends z.ZodMiniType>(spec: RequestSpec, sc
     throw new ApiError({
       kind: 'invalid-response',
       url,
-      status: response.status,
+      status,
       message: `unexpected response shape${where}: ${issue?.message ?? 'invalid'}`,
     });
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { columnsFromPoints, pointAt, type MetricColumns } from '@/lib/series/history-columns.ts';
-import { getMetricHistory, getMetricSample, refreshMetricHistory } from './metrics.ts';
+import { getMetricHistory, getMetricSample, refreshMetricHistory, tokenInText } from './metrics.ts';
 
 /** The columns as rows, to compare with what was logged. */
 const rows = (columns: MetricColumns) => Array.from(columns.steps, (_, i) => pointAt(columns, i));
@@ -54,6 +54,47 @@ describe('getMetricHistory', () => {
     expect(points.map((p) => p.exactStep)).toEqual([undefined, '9007199254740993', '4611686018427387904']);
     expect(points[0]).toEqual({ step: 12, timestamp: 3, value: 3 });
     expect(points[1]!.step).toBe(2 ** 53);
+  });
+});
+
+describe('asking for the next history page while this one is parsed', () => {
+  const page = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  const tokenOf = (call: unknown[]) => new URL(String(call[0]), 'http://runlens.test').searchParams.get('page_token');
+  const signalOf = (call: unknown[]) => (call[1] as RequestInit).signal!;
+
+  it('reads the token from the text, as a guess', () => {
+    expect(tokenInText('{"metrics":[],"next_page_token":"eyJvZmZzZXQiOiAyNTAwMH0="}')).toBe('eyJvZmZzZXQiOiAyNTAwMH0=');
+    expect(tokenInText('{"metrics":[], "next_page_token" : "a\\"b"}')).toBe('a"b');
+    expect(tokenInText('{"metrics":[{"key":"next_page_token","value":1}]}')).toBeUndefined();
+    expect(tokenInText('{"metrics":[],"next_page_token":""}')).toBeUndefined();
+  });
+
+  it('sends the next request before the page is parsed, and cancels it when the page fails its check', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(page('{"metrics":"not a list","next_page_token":"t1"}'))
+      .mockImplementation(() => new Promise(() => undefined));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(getMetricHistory('r1', 'loss')).rejects.toThrow(/unexpected response shape/);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(tokenOf(fetchMock.mock.calls[1]!)).toBe('t1');
+    expect(signalOf(fetchMock.mock.calls[1]!).aborted).toBe(true);
+  });
+
+  it('asks again with the parsed token when the guess was wrong, cancelling the guess', async () => {
+    const fetchMock = vi
+      .fn()
+      // A nested object carries the key last: the text's guess is "wrong", the parse says "right".
+      .mockResolvedValueOnce(
+        page('{"next_page_token":"right","metrics":[{"value":1,"step":1,"timestamp":1}],"x":{"next_page_token":"wrong"}}'),
+      )
+      .mockImplementationOnce(() => new Promise(() => undefined))
+      .mockResolvedValueOnce(page('{"metrics":[{"value":2,"step":2,"timestamp":2}]}'));
+    vi.stubGlobal('fetch', fetchMock);
+    const points = rows(await getMetricHistory('r1', 'loss'));
+    expect(points.map((p) => p.value)).toEqual([1, 2]);
+    expect(fetchMock.mock.calls.map(tokenOf)).toEqual([null, 'wrong', 'right']);
+    expect(signalOf(fetchMock.mock.calls[1]!).aborted).toBe(true);
   });
 });
 

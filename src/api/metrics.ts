@@ -1,7 +1,8 @@
 // Metric histories: every logged point, paged through metrics/get-history.
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { requestJson } from './client.ts';
+import { requestJson, requestJsonBody } from './client.ts';
+import { linkedController } from './linked-abort.ts';
 import { exactInt64, list, pageToken, toDouble, toInt64 } from './wire.ts';
 import { ColumnsBuilder, sortByStepThenTime, spliceColumns, type MetricColumns } from '@/lib/series/history-columns.ts';
 import { PROXY_BASE } from '../../contract/runlens-http.ts';
@@ -28,25 +29,66 @@ function pushPoint(into: ColumnsBuilder, raw: unknown): void {
   into.push(toInt64(step) ?? 0, toInt64(timestamp) ?? 0, toDouble(value), exactInt64(step));
 }
 
+/**
+ * The next page's token, read from a page's text before the page is parsed, so that the next
+ * request can be on its way while this one is parsed (the parse of 25,000 points is the
+ * browser's longest step per page). Only a guess: the parsed token decides.
+ */
+export function tokenInText(text: string): string | undefined {
+  const at = text.lastIndexOf('"next_page_token"');
+  if (at < 0) return undefined;
+  const match = /^"next_page_token"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text.slice(at, at + 8192));
+  const literal = match?.[1];
+  if (literal === undefined) return undefined;
+  try {
+    return (JSON.parse(literal) as string) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricColumns> {
   const points = new ColumnsBuilder();
   const seen = new Set<string>();
-  let token: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    const response = await requestJson(
+  // Each request can be cancelled alone: a page asked for ahead whose token the parse contradicts.
+  const ask = (token: string | undefined) => {
+    const scope = linkedController(signal);
+    const body = requestJsonBody(
       {
         path: `${API}/metrics/get-history`,
         query: { run_id: runId, metric_key: metricKey, max_results: HISTORY_PAGE_SIZE, page_token: token },
-        signal,
+        signal: scope.controller.signal,
       },
       historyPage,
       { exactIntegerKeys: ['step'] },
     );
-    for (const raw of response.metrics) pushPoint(points, raw);
-    token = response.next_page_token || undefined;
-    // Stop on an absent, repeated or non-advancing token (an empty page).
-    if (!token || seen.has(token) || response.metrics.length === 0) break;
-    seen.add(token);
+    // A page asked for ahead and then not wanted is never awaited.
+    body.catch(() => undefined);
+    return { token, body, release: scope.dispose };
+  };
+  let current = ask(undefined);
+  let ahead: ReturnType<typeof ask> | undefined;
+  try {
+    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      const body = await current.body;
+      // One request ahead at most: the server works on the next page while this one is parsed.
+      const guess = tokenInText(body.text);
+      ahead = guess !== undefined && !seen.has(guess) && page + 1 < MAX_HISTORY_PAGES ? ask(guess) : undefined;
+      const response = body.parse();
+      for (const raw of response.metrics) pushPoint(points, raw);
+      const token = response.next_page_token || undefined;
+      // Stop on an absent, repeated or non-advancing token (an empty page).
+      if (!token || seen.has(token) || response.metrics.length === 0) break;
+      seen.add(token);
+      const next: ReturnType<typeof ask> = ahead?.token === token ? ahead : ask(token);
+      if (next !== ahead) ahead?.release();
+      ahead = undefined;
+      current = next;
+    }
+  } finally {
+    // Nothing is left running: not a page asked for ahead of a stop or a failure, not a listener on `signal`.
+    ahead?.release();
+    current.release();
   }
   // Steps in order; points logged at one step keep their time order.
   return sortByStepThenTime(points.build());

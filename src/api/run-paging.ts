@@ -7,6 +7,7 @@
 // boundary, or answered twice, is dropped by id. A backend that rejects the range filter (HTTP
 // 400) or ignores it (answers a run outside the range) is paged sequentially instead, and so is
 // an experiment whose runs lack start times. No HTTP here: the caller passes how to ask for a page.
+import { linkedController } from './linked-abort.ts';
 
 /** What the engine needs of a run. */
 export interface PagedRun {
@@ -159,20 +160,6 @@ async function* partitioned<R extends PagedRun>(
   } finally {
     link.dispose();
   }
-}
-
-/** An AbortController that also aborts with `outer`; dispose() aborts it and lets go of `outer`. */
-function linkedController(outer: AbortSignal | undefined) {
-  const controller = new AbortController();
-  const stop = () => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', stop, { once: true });
-  return {
-    controller,
-    dispose: () => {
-      outer?.removeEventListener('abort', stop);
-      controller.abort();
-    },
-  };
 }
 
 // Runs after the first page start no later than its oldest run (ties included: the first page
