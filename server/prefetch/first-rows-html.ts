@@ -113,9 +113,20 @@ function topRows(runs: readonly PreviewRun[]): { run: PreviewRun; children: numb
 }
 
 /**
- * The preview's HTML for a runs/search answer, or undefined when there is nothing to draw (no
- * runs, an answer that is not what MLflow sends). `timeZone` is the link's tz= (else the
- * server's own zone: the viewer's is not known before the page runs).
+ * The element that holds the rows, opened as soon as the page is served (so a slow tracking
+ * server shows a line of text, not a blank page), closed by FIRST_ROWS_CLOSE. `inert` and
+ * `aria-hidden`: a picture of rows that assistive technology meets once, in the table.
+ */
+export const FIRST_ROWS_OPEN =
+  `<div id="${FIRST_ROWS_PREVIEW_ID}" class="first-rows" inert aria-hidden="true">` +
+  `<p class="first-rows__note">Loading the run table…</p>`;
+export const FIRST_ROWS_CLOSE = '</div>';
+
+/**
+ * The rows' HTML for a runs/search answer (inside FIRST_ROWS_OPEN … FIRST_ROWS_CLOSE), or
+ * undefined when there is nothing to draw (no runs, an answer that is not what MLflow sends).
+ * `timeZone` is the link's tz= (else the server's own zone: the viewer's is not known before the
+ * page runs).
  */
 export function firstRowsHtml(body: Buffer | string, timeZone?: string): string | undefined {
   let parsed: unknown;
@@ -158,11 +169,7 @@ export function firstRowsHtml(body: Buffer | string, timeZone?: string): string 
         );
       })
       .join('');
-    return (
-      `<div id="${FIRST_ROWS_PREVIEW_ID}" class="first-rows" inert aria-hidden="true" data-rows="${rows.length}">` +
-      `<p class="first-rows__note">Loading the run table…</p>` +
-      `<div class="run-table-scroll"><table class="data-table first-rows__table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></div>`
-    );
+    return `<div class="run-table-scroll"><table class="data-table first-rows__table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
   } finally {
     setDisplayTimeZone(undefined);
   }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { firstRowsHtml } from './first-rows-html.ts';
+import { FIRST_ROWS_CLOSE, FIRST_ROWS_OPEN, firstRowsHtml } from './first-rows-html.ts';
 
 /**
  * How long the document waits for the early answer before it ends without rows, so that a slow
@@ -46,9 +46,10 @@ export function loadIndexParts(staticDir: string): IndexParts | undefined {
 }
 
 /**
- * Sends index.html with the first rows between the root and the rest, from `answer` (the early
- * runs/search body, or undefined when it failed or is too large) or without them after
- * FIRST_ROWS_WAIT_MS. Never throws: a body that cannot be drawn is left out.
+ * Sends index.html with the first rows' element between the root and the rest: opened at once
+ * (its "Loading the run table…" line), filled from `answer` (the early runs/search body, or
+ * undefined when it failed or is too large), or left without rows after FIRST_ROWS_WAIT_MS.
+ * Never throws: a body that cannot be drawn is left out.
  */
 export async function sendIndexWithFirstRows(
   res: http.ServerResponse,
@@ -58,7 +59,7 @@ export async function sendIndexWithFirstRows(
   waitMs = FIRST_ROWS_WAIT_MS,
 ): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-  res.write(parts.head);
+  res.write(parts.head + FIRST_ROWS_OPEN);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
   try {
@@ -67,7 +68,7 @@ export async function sendIndexWithFirstRows(
     if (rows) res.write(rows);
   } finally {
     clearTimeout(timer);
-    res.end(parts.tail);
+    res.end(FIRST_ROWS_CLOSE + parts.tail);
   }
 }
 

@@ -47,6 +47,18 @@ export function tokenInText(text: string): string | undefined {
   }
 }
 
+/** Resolves in a later task: the browser may paint and handle input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
 export async function getMetricHistory(runId: string, metricKey: string, signal?: AbortSignal): Promise<MetricColumns> {
   const points = new ColumnsBuilder();
   const seen = new Set<string>();
@@ -74,6 +86,10 @@ export async function getMetricHistory(runId: string, metricKey: string, signal?
       // One request ahead at most: the server works on the next page while this one is parsed.
       const guess = tokenInText(body.text);
       ahead = guess !== undefined && !seen.has(guess) && page + 1 < MAX_HISTORY_PAGES ? ask(guess) : undefined;
+      // Each page is parsed in a task of its own: a page that arrived while the last one was
+      // parsed (this run's, or another chart line's) would otherwise continue in the same task,
+      // and two or three parses in a row make one long task.
+      await nextTask();
       const response = body.parse();
       for (const raw of response.metrics) pushPoint(points, raw);
       const token = response.next_page_token || undefined;
