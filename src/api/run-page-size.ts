@@ -1,4 +1,5 @@
 // How many runs a runs/search page asks for.
+import { RUN_TABLE_FIRST_PAGE_SIZE } from '../../contract/run-table-request.ts';
 
 /** What sizing needs of a page: each run's key → value records. */
 interface SizedPage {
@@ -11,7 +12,8 @@ interface SizedPage {
  * runs: 1,000 runs of 50 entries parse in a few tens of ms, but 1,000 runs of 1,500 metrics
  * are a 100 MB body whose parsing would freeze the tab, so such pages hold fewer runs.
  */
-export const FIRST_RUN_PAGE_SIZE = 50;
+// The first page's size is the request runlens serve sends at navigation too: one constant.
+export const FIRST_RUN_PAGE_SIZE = RUN_TABLE_FIRST_PAGE_SIZE;
 export const MAX_RUN_PAGE_SIZE = 1000;
 const MIN_RUN_PAGE_SIZE = 20;
 const ENTRIES_PER_PAGE = 50_000;

@@ -33,29 +33,23 @@ export function seriesPointAt(series: SeriesColumns, i: number): SeriesPoint {
   return point;
 }
 
-/** The first index whose x is ≥ `x` (xs ascending). */
-export function lowerBound(xs: Float64Array, x: number): number {
+/** The first index whose value does not satisfy `before` (xs ascending, `before` true for a prefix). */
+function partitionPoint(xs: Float64Array, before: (value: number) => boolean): number {
   let low = 0;
   let high = xs.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((xs[mid] as number) < x) low = mid + 1;
+    if (before(xs[mid] as number)) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
+/** The first index whose x is ≥ `x` (xs ascending). */
+export const lowerBound = (xs: Float64Array, x: number): number => partitionPoint(xs, (value) => value < x);
+
 /** The first index whose x is > `x` (xs ascending). */
-export function upperBound(xs: Float64Array, x: number): number {
-  let low = 0;
-  let high = xs.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((xs[mid] as number) <= x) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+export const upperBound = (xs: Float64Array, x: number): number => partitionPoint(xs, (value) => value <= x);
 
 /** The index range [from, to) of the points inside a domain (all of them without one). */
 export function indexRange(xs: Float64Array, domain?: readonly [number, number]): [number, number] {
